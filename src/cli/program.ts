@@ -1,0 +1,41 @@
+import { Command, Option } from 'commander';
+import { supportedLocales } from '../i18n/index.js';
+import type { CliContext } from './context.js';
+
+
+/** A function that adds one command to the program. Each lives in its own file under commands/. */
+export type CommandRegistration = (program: Command, context: CliContext) => void;
+
+// One line per command. Keep the list in the order commands appear in `bib --help`.
+const commands: CommandRegistration[] = [
+
+];
+
+/** Builds the commander program for one run; output goes through the context's streams. */
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('bib')
+    .description('Antenatal psychosocial screening (Born in Belgium Professionals): screen answer sets, check rule sets, decide access and retention.')
+    .addOption(
+      new Option('--locale <lng>', 'language of everything printed for people').choices([...supportedLocales]).default('nl'),
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.out(text),
+      writeErr: (text) => context.err(text),
+    })
+    .hook('preAction', (thisCommand, actionCommand) => {
+      context.useLocale(actionCommand.optsWithGlobals()['locale']);
+    });
+
+  for (const register of commands) register(program, context);
+
+  // Subcommands inherit the error handling of the program.
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => context.out(text),
+      writeErr: (text) => context.err(text),
+    });
+  }
+  return program;
+}

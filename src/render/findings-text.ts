@@ -1,0 +1,17 @@
+import { formatPath, type Finding } from '../findings/index.js';
+import type { Translator } from '../i18n/index.js';
+
+/**
+ * Renders findings like a compiler: `file:line:column: error: message`, one per line,
+ * with the YAML path when there is one. Messages come from the `findings` namespace.
+ */
+export function renderFindingsText(findings: readonly Finding[], translator: Translator): string {
+  const lines: string[] = [];
+  for (const finding of findings) {
+    const where = [finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':');
+    const severity = translator.t(`findings:severity.${finding.severity}`);
+    const message = translator.t(`findings:${finding.code}`, { ...finding.params, path: formatPath(finding.path) });
+    lines.push(where ? `${where}: ${severity}: ${message}` : `${severity}: ${message}`);
+  }
+  return lines.join('\n') + (lines.length > 0 ? '\n' : '');
+}
