@@ -3,14 +3,16 @@ import type { Translator } from '../i18n/index.js';
 
 /**
  * Renders findings like a compiler: `file:line:column: error: message`, one per line,
- * with the YAML path when there is one. Messages come from the `findings` namespace.
+ * with the YAML path when there is one. A code without a namespace (`answers.unknownItem`)
+ * is looked up in `findings`; a code with one (`access:unknownField`) as it is.
  */
 export function renderFindingsText(findings: readonly Finding[], translator: Translator): string {
   const lines: string[] = [];
   for (const finding of findings) {
     const where = [finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':');
     const severity = translator.t(`findings:severity.${finding.severity}`);
-    const message = translator.t(`findings:${finding.code}`, { ...finding.params, path: formatPath(finding.path) });
+    const key = finding.code.includes(':') ? finding.code : `findings:${finding.code}`;
+    const message = translator.t(key, { ...finding.params, path: formatPath(finding.path) });
     lines.push(where ? `${where}: ${severity}: ${message}` : `${severity}: ${message}`);
   }
   return lines.join('\n') + (lines.length > 0 ? '\n' : '');
