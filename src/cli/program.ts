@@ -1,14 +1,14 @@
 import { Command, Option } from 'commander';
 import { supportedLocales } from '../i18n/index.js';
 import type { CliContext } from './context.js';
-
+import { registerScreenCommand } from './commands/screen.js';
 
 /** A function that adds one command to the program. Each lives in its own file under commands/. */
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
 // One line per command. Keep the list in the order commands appear in `bib --help`.
 const commands: CommandRegistration[] = [
-
+  registerScreenCommand,
 ];
 
 /** Builds the commander program for one run; output goes through the context's streams. */
