@@ -12,8 +12,17 @@ export function renderFindingsText(findings: readonly Finding[], translator: Tra
     const where = [finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':');
     const severity = translator.t(`findings:severity.${finding.severity}`);
     const key = finding.code.includes(':') ? finding.code : `findings:${finding.code}`;
-    const message = translator.t(key, { ...finding.params, path: formatPath(finding.path) });
+    const message = translator.t(key, { ...displayParams(finding.params), path: formatPath(finding.path) });
     lines.push(where ? `${where}: ${severity}: ${message}` : `${severity}: ${message}`);
   }
   return lines.join('\n') + (lines.length > 0 ? '\n' : '');
+}
+
+/** Lists are shown as comma-separated values, the way people read allowed options. */
+function displayParams(params: Finding['params']): Record<string, string | number | boolean> {
+  const shown: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(params)) {
+    shown[name] = Array.isArray(value) ? value.join(', ') : (value as string | number | boolean);
+  }
+  return shown;
 }
