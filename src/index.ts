@@ -1,0 +1,67 @@
+/**
+ * The public API of bib-core. Every export is listed by name, grouped by the step of the
+ * pipeline it belongs to; a test pins this list, so adding an export is a decision.
+ */
+
+// --- Findings and errors -------------------------------------------------------------------
+/** Problems in input or rule files as data, and the two error families thrown at API edges. */
+export { InputError, InternalError, hasErrors, formatPath } from './findings/index.js';
+export type { Finding, Severity, PathSegment } from './findings/index.js';
+
+// --- Rule sets ------------------------------------------------------------------------------
+/**
+ * Loading rule sets. `loadShippedCatalog()` returns the rule sets shipped in `rules/` and
+ * `questionnaires/` (cached per process); `loadCatalogFromFolder(dir)` loads a copy and throws
+ * InputError with every finding; `loadCatalog(paths)` returns the findings instead of throwing.
+ */
+export { loadShippedCatalog, loadCatalogFromFolder, loadCatalog, shippedScreeningPaths } from './ruleset/index.js';
+export type {
+  RuleSetCatalog,
+  ScreeningRuleSet,
+  Questionnaire,
+  QuestionnaireItem,
+  IndicatorRule,
+  CarePathRule,
+  Condition,
+  Provenance,
+  Hundredths,
+} from './ruleset/index.js';
+
+// --- Screening ------------------------------------------------------------------------------
+/**
+ * Screening answer sets. `screen(data)` checks answers in the public format and evaluates
+ * them; `readAnswersFile` and `parseAnswersText` check a file or text with positions, and
+ * `evaluateScreening(ruleSet, answerSet)` evaluates a checked answer set. All are async
+ * because json-rules-engine is; none reads the clock or writes to the console.
+ */
+export { screen, readAnswersFile, parseAnswersText, prepareAnswers, checkAnswers, evaluateScreening, declinedAnswer } from './screening/index.js';
+export type {
+  AnswerSet,
+  PreparedAnswers,
+  ScreeningResult,
+  IndicatorResult,
+  IndicatorStatus,
+  CarePathResult,
+  CarePathAction,
+  Contribution,
+  MissingAnswer,
+  IgnoredAnswer,
+  RuleSetStamp,
+  QuestionnaireStamp,
+} from './screening/index.js';
+
+// --- Rendering ------------------------------------------------------------------------------
+/** Renderers of results and findings; they read data and add nothing clinical. */
+export { renderScreeningJson } from './render/screening-json.js';
+export { renderScreeningText, plainStyle, type TextStyle } from './render/screening-text.js';
+export { renderFindingsText } from './render/findings-text.js';
+
+// --- Languages ------------------------------------------------------------------------------
+/** Translators over `locales/<lng>/`; a missing key throws instead of showing the key. */
+export { createTranslator, supportedLocales, defaultLocale, isLocale } from './i18n/index.js';
+export type { Locale, Translator } from './i18n/index.js';
+
+// --- Command line ---------------------------------------------------------------------------
+/** Runs the `bib` command line with the given arguments and streams; returns the exit status. */
+export { main } from './cli/main.js';
+export type { CliIo } from './cli/context.js';
