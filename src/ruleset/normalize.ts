@@ -48,6 +48,7 @@ export function normalizeScreeningRules(
 
   const indicators = written.indicators.map((indicator) => ({
     id: indicator.id,
+    ...(indicator.category ? { label: indicator.category } : {}),
     threshold: exact(indicator.threshold.value),
     thresholdProvenance: indicator.threshold.provenance,
     items: indicator.items.map((scoring): ItemScoring => {
@@ -65,6 +66,7 @@ export function normalizeScreeningRules(
 
   const carePaths = written.carePaths.map((carePath) => ({
     id: carePath.id,
+    ...(carePath.category ? { label: carePath.category } : {}),
     provenance: carePath.provenance,
     trigger: normalizeCondition(carePath.trigger, itemOptions),
     priority: carePath.priority,

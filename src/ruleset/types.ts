@@ -81,6 +81,8 @@ export interface ItemScoring {
 
 export interface IndicatorRule {
   id: string;
+  /** The category declared in the rule file, if any; the derived one applies when it is higher. */
+  label?: string;
   threshold: Hundredths;
   thresholdProvenance: Provenance;
   items: readonly ItemScoring[];
@@ -101,6 +103,8 @@ export interface FollowUpRule {
 
 export interface CarePathRule {
   id: string;
+  /** The category declared in the rule file, if any; the derived one applies when it is higher. */
+  label?: string;
   provenance: Provenance;
   trigger: Condition;
   priority: string;

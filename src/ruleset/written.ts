@@ -38,6 +38,8 @@ export interface WrittenScreeningRules {
   thresholdRange: WrittenRange;
   indicators: {
     id: string;
+    /** A declared data category; it may raise the derived category, never lower it. */
+    category?: string;
     threshold: { value: number; provenance: Provenance };
     items: { item: string; provenance: Provenance; points: Record<string, number> }[];
   }[];
@@ -45,6 +47,8 @@ export interface WrittenScreeningRules {
   actions: string[];
   carePaths: {
     id: string;
+    /** A declared data category; it may raise the derived category, never lower it. */
+    category?: string;
     provenance: Provenance;
     trigger: WrittenCondition;
     priority: string;

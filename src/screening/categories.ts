@@ -4,7 +4,9 @@ import type { Condition, ScreeningRuleSet } from '../ruleset/index.js';
  * Derives the data category of indicators and care paths from what their rules read,
  * transitively: an indicator takes the most sensitive category of its items; a care path the
  * most sensitive of the indicators its trigger reads (every indicator for a count), the items
- * its escalations read and, through its trigger, its follow-up questions.
+ * its escalations read and, through its trigger, its follow-up questions. A category declared
+ * in the rule file (`label`) can only raise the result; the `category-labels` check rejects a
+ * label below the derived category.
  */
 export function deriveCategories(ruleSet: ScreeningRuleSet): { indicators: Map<string, string>; carePaths: Map<string, string> } {
   const order = ruleSet.questionnaire.categories;
@@ -18,7 +20,8 @@ export function deriveCategories(ruleSet: ScreeningRuleSet): { indicators: Map<s
   const itemCategory = new Map(ruleSet.questionnaire.items.map((item) => [item.id, item.category]));
   const indicators = new Map<string, string>();
   for (const indicator of ruleSet.indicators) {
-    indicators.set(indicator.id, mostSensitive(indicator.items.map((scoring) => itemCategory.get(scoring.item)!)));
+    const read = indicator.items.map((scoring) => itemCategory.get(scoring.item)!);
+    indicators.set(indicator.id, mostSensitive(indicator.label ? [...read, indicator.label] : read));
   }
 
   const categoriesRead = (condition: Condition): string[] => {
@@ -38,7 +41,7 @@ export function deriveCategories(ruleSet: ScreeningRuleSet): { indicators: Map<s
   const carePaths = new Map<string, string>();
   for (const carePath of ruleSet.carePaths) {
     const read = [...categoriesRead(carePath.trigger), ...carePath.escalations.flatMap((escalation) => categoriesRead(escalation.when))];
-    carePaths.set(carePath.id, mostSensitive(read));
+    carePaths.set(carePath.id, mostSensitive(carePath.label ? [...read, carePath.label] : read));
   }
   return { indicators, carePaths };
 }

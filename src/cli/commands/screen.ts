@@ -5,12 +5,16 @@ import { loadCatalogFromFolder, loadShippedCatalog } from '../../ruleset/index.j
 import { evaluateScreening, readAnswersFile } from '../../screening/index.js';
 import { renderScreeningJson } from '../../render/screening-json.js';
 import { renderScreeningText, type TextStyle } from '../../render/screening-text.js';
+import { loadShippedVisibilityRules, loadVisibilityRules, viewResult } from '../../visibility/index.js';
 import type { CliContext } from '../context.js';
 
 export interface ScreenOptions {
   answersFile: string;
   format: 'text' | 'json';
   rulesDir?: string;
+  /** Role of the viewer in the visibility rules: `A` sees everything, `B` no health data, `none` nothing. */
+  role: string;
+  visibilityFile?: string;
 }
 
 /** Screens one answers file and writes the result; input errors are thrown as InputError. */
@@ -19,12 +23,14 @@ export async function runScreen(options: ScreenOptions, context: CliContext): Pr
   const { answerSet, ruleSet } = await readAnswersFile(resolve(context.io.cwd, options.answersFile), catalog).catch((error: unknown) => {
     throw relabelFile(error, options.answersFile);
   });
+  const visibility = options.visibilityFile ? await loadVisibilityRules(resolve(context.io.cwd, options.visibilityFile)) : await loadShippedVisibilityRules();
   const result = await evaluateScreening(ruleSet, answerSet);
+  const view = await viewResult(result, { role: options.role }, { ruleSet, visibility });
 
   if (options.format === 'json') {
-    context.out(renderScreeningJson(result));
+    context.out(renderScreeningJson(view));
   } else {
-    context.out(renderScreeningText(result, context.translator(), { priorities: ruleSet.priorities, style: terminalStyle(context) }));
+    context.out(renderScreeningText(view, context.translator(), { priorities: ruleSet.priorities, style: terminalStyle(context) }));
   }
   return 0;
 }
@@ -36,10 +42,18 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
     .argument('<answers-file>', 'answers in the public format: questionnaire, answers, followUps')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--rules <dir>', 'folder of rule files to use instead of the shipped ones (a copy of rules/ and questionnaires/)')
+    .option('--role <role>', 'role of the viewer: A (medical secrecy, sees all), B (non-medical secrecy, no health data), none (no access)', 'A')
+    .option('--visibility <file>', 'visibility rule file to use instead of rules/visibility/visibility-rules.yaml')
     .addHelpText('after', '\nExamples:\n  bib screen examples/answers/housing-and-mental-health.yaml\n  bib --locale fr screen answers.yaml --format json')
-    .action(async (answersFile: string, flags: { format: 'text' | 'json'; rules?: string }) => {
+    .action(async (answersFile: string, flags: { format: 'text' | 'json'; rules?: string; role: string; visibility?: string }) => {
       context.exitCode = await runScreen(
-        { answersFile, format: flags.format, ...(flags.rules ? { rulesDir: flags.rules } : {}) },
+        {
+          answersFile,
+          format: flags.format,
+          role: flags.role,
+          ...(flags.rules ? { rulesDir: flags.rules } : {}),
+          ...(flags.visibility ? { visibilityFile: flags.visibility } : {}),
+        },
         context,
       );
     });

@@ -1,4 +1,5 @@
 import type { ScreeningCheck } from './context.js';
+import { categoryLabels } from './category-labels.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { questionnaireStructure } from './questionnaire-structure.js';
 import { unresolvedReferences } from './references.js';
@@ -16,4 +17,5 @@ export const screeningChecks: readonly ScreeningCheck[] = [
   unresolvedReferences,
   questionnaireStructure,
   valueRanges,
+  categoryLabels,
 ];

@@ -1,0 +1,214 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTranslator, supportedLocales } from '../../src/i18n/index.js';
+import { renderScreeningJson } from '../../src/render/screening-json.js';
+import { renderScreeningText } from '../../src/render/screening-text.js';
+import { loadCatalog, loadShippedCatalog, type ScreeningRuleSet } from '../../src/ruleset/index.js';
+import { deriveCategories, evaluateScreening, readAnswersFile, type AnswerSet } from '../../src/screening/index.js';
+import {
+  loadShippedVisibilityRules,
+  recordSuspicion,
+  shippedVisibilityRulesFile,
+  viewResult,
+  visibleCategories,
+  loadVisibilityRules,
+} from '../../src/visibility/index.js';
+import { answerSetArbitrary } from '../support/arbitraries.js';
+import { runBin, runCli } from '../support/cli.js';
+import { screeningCases } from '../support/fixtures.js';
+import { copyShippedRuleSet, rulesV2 } from '../support/ruleset-copy.js';
+
+const catalog = await loadShippedCatalog();
+const visibility = await loadShippedVisibilityRules();
+const ruleSets = [...catalog.screenings.values()];
+
+/** Everything of a rule set that is health data: item, indicator and care path ids, follow-up ids. */
+function healthIds(ruleSet: ScreeningRuleSet) {
+  const categories = deriveCategories(ruleSet);
+  const healthCarePaths = ruleSet.carePaths.filter((carePath) => categories.carePaths.get(carePath.id) === 'health');
+  return {
+    items: ruleSet.questionnaire.items.filter((item) => item.category === 'health').map((item) => item.id),
+    indicators: ruleSet.indicators.filter((indicator) => categories.indicators.get(indicator.id) === 'health').map((indicator) => indicator.id),
+    carePaths: healthCarePaths.map((carePath) => carePath.id),
+    followUps: healthCarePaths.flatMap((carePath) => carePath.followUps.map((followUp) => followUp.id)),
+  };
+}
+
+async function roleBOutputs(ruleSet: ScreeningRuleSet, answerSet: AnswerSet): Promise<string[]> {
+  const result = await evaluateScreening(ruleSet, answerSet);
+  const view = await viewResult(result, { role: 'B' }, { ruleSet, visibility });
+  const outputs = [renderScreeningJson(view)];
+  for (const locale of supportedLocales) {
+    outputs.push(renderScreeningText(view, createTranslator(locale), { priorities: ruleSet.priorities }));
+  }
+  return outputs;
+}
+
+describe('derived categories', () => {
+  it('care paths reading health indicators are health data', () => {
+    const ruleSet = catalog.screenings.get('bib-screening@2.0.0')!;
+    const ids = healthIds(ruleSet);
+    expect(ids.carePaths.sort()).toEqual(['care_coordination', 'perinatal_mental_health', 'substance_use_support', 'violence_safety']);
+    expect(ids.indicators).toContain('psychological_history');
+    expect(ids.indicators).not.toContain('housing_situation');
+  });
+});
+
+describe.each(ruleSets.map((ruleSet) => ({ version: ruleSet.version, ruleSet })))('role B non-interference, version $version', ({ ruleSet }) => {
+  const health = healthIds(ruleSet);
+
+  it('health answers never change the role-B view', async () => {
+    const pairs = answerSetArbitrary(ruleSet).chain((first) =>
+      answerSetArbitrary(ruleSet).map((other): [AnswerSet, AnswerSet] => {
+        // The second set keeps every non-health answer of the first and takes its health answers from another set.
+        const answers = { ...first.answers };
+        for (const item of health.items) {
+          delete answers[item];
+          if (other.answers[item] !== undefined) answers[item] = other.answers[item];
+        }
+        const followUps = { ...first.followUps };
+        for (const question of health.followUps) {
+          delete followUps[question];
+          if (other.followUps[question] !== undefined) followUps[question] = other.followUps[question];
+        }
+        return [first, { ...first, answers, followUps }];
+      }),
+    );
+
+    await fc.assert(
+      fc.asyncProperty(pairs, async ([first, second]) => {
+        const firstOutputs = await roleBOutputs(ruleSet, first);
+        const secondOutputs = await roleBOutputs(ruleSet, second);
+        expect(secondOutputs).toEqual(firstOutputs);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
+describe('role-B views of the public cases', () => {
+  it.each(screeningCases())('$name shows no health id or name', async ({ file }) => {
+    const { answerSet, ruleSet } = await readAnswersFile(file, catalog);
+    const [json, ...texts] = await roleBOutputs(ruleSet, answerSet);
+    const health = healthIds(ruleSet);
+
+    for (const id of [...health.items, ...health.indicators, ...health.carePaths, ...health.followUps]) {
+      expect(json).not.toContain(`"${id}"`);
+    }
+    supportedLocales.forEach((locale, index) => {
+      const translator = createTranslator(locale);
+      for (const indicator of health.indicators) expect(texts[index]).not.toContain(translator.t(`screening:indicators.${indicator}.name`));
+      for (const carePath of health.carePaths) expect(texts[index]).not.toContain(translator.t(`screening:carePaths.${carePath}.name`));
+      for (const item of health.items) expect(texts[index]).not.toContain(translator.t(`questionnaire:items.${item}.question`));
+    });
+  });
+
+  it('role A still sees the health care paths', async () => {
+    const { answerSet, ruleSet } = await readAnswersFile(join('test', 'fixtures', 'screening', 'violence-not-safe.yaml'), catalog);
+    const result = await evaluateScreening(ruleSet, answerSet);
+    const view = await viewResult(result, { role: 'A' }, { ruleSet, visibility });
+    expect(view.carePaths.map((carePath) => carePath.id)).toEqual(['violence_safety']);
+    expect(view.answers['violence']).toBe('yes');
+  });
+});
+
+describe('roles on the command line', () => {
+  const file = join('test', 'fixtures', 'screening', 'random-001.yaml');
+
+  it('role none is refused with exit 2', () => {
+    const run = runBin(['--locale', 'en', 'screen', file, '--role', 'none']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('role none has no access');
+  });
+
+  it('unknown role is refused with the known roles', async () => {
+    const run = await runCli(['--locale', 'en', 'screen', file, '--role', 'C']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('A, B, none');
+  });
+
+  it('role B json has no health care path', async () => {
+    const run = await runCli(['screen', file, '--role', 'B', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const view = JSON.parse(run.stdout) as { carePaths: { id: string }[]; viewer: { role: string; categories: string[] } };
+    expect(view.viewer).toEqual({ role: 'B', categories: ['identification', 'socio-economic'] });
+    expect(view.carePaths.map((carePath) => carePath.id)).toEqual(['interpreting', 'financial_support', 'housing_support']);
+  });
+});
+
+describe('care-coordinator exception', () => {
+  const enabledFile = () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bib-visibility-'));
+    const path = join(folder, 'visibility.yaml');
+    writeFileSync(path, readFileSync(shippedVisibilityRulesFile(), 'utf8').replace('enabled: false', 'enabled: true'));
+    return path;
+  };
+
+  it('is off by default', async () => {
+    const categories = await visibleCategories(visibility, { role: 'B', careCoordinator: true, explicitPermission: true });
+    expect(categories.has('health')).toBe(false);
+  });
+
+  it('when enabled needs both coordinator and permission', async () => {
+    const rules = await loadVisibilityRules(enabledFile());
+    expect((await visibleCategories(rules, { role: 'B', careCoordinator: true, explicitPermission: true })).has('health')).toBe(true);
+    expect((await visibleCategories(rules, { role: 'B', careCoordinator: true })).has('health')).toBe(false);
+    expect((await visibleCategories(rules, { role: 'B', explicitPermission: true })).has('health')).toBe(false);
+    expect((await visibleCategories(rules, { role: 'none', careCoordinator: true, explicitPermission: true })).size).toBe(0);
+  });
+});
+
+describe('suspicion notes', () => {
+  const ruleSet = catalog.screenings.get('bib-screening@2.0.0')!;
+  const note = { indicator: 'depression', text: 'Seemed very low during the visit.', author: 'social-worker-7', recordedAt: '2026-12-04T10:30:00+01:00' };
+
+  it('role B may note a health indicator, not a visible one', async () => {
+    const categoriesB = await visibleCategories(visibility, { role: 'B' });
+    expect(recordSuspicion(note, ruleSet, categoriesB)).toEqual(note);
+    expect(() => recordSuspicion({ ...note, indicator: 'housing_situation' }, ruleSet, categoriesB)).toThrow();
+    expect(() => recordSuspicion({ ...note, indicator: 'no_such_indicator' }, ruleSet, categoriesB)).toThrow();
+    expect(() => recordSuspicion({ ...note, recordedAt: 'yesterday' }, ruleSet, categoriesB)).toThrow();
+  });
+
+  it('role A sees every note, role B only its own', async () => {
+    const { answerSet } = await readAnswersFile(join('test', 'fixtures', 'screening', 'all-neutral.yaml'), catalog);
+    const result = await evaluateScreening(ruleSet, answerSet);
+    const other = { ...note, author: 'social-worker-9' };
+    const suspicions = [note, other];
+
+    const forA = await viewResult(result, { role: 'A', id: 'doctor-1' }, { ruleSet, visibility, suspicions });
+    const forAuthor = await viewResult(result, { role: 'B', id: 'social-worker-7' }, { ruleSet, visibility, suspicions });
+    const forStranger = await viewResult(result, { role: 'B', id: 'social-worker-8' }, { ruleSet, visibility, suspicions });
+
+    expect(forA.suspicions).toHaveLength(2);
+    expect(forAuthor.suspicions).toEqual([note]);
+    expect(forStranger.suspicions).toEqual([]);
+    expect(forAuthor.indicators.map((indicator) => indicator.id)).not.toContain('depression');
+  });
+});
+
+describe('category labels', () => {
+  it('a label below the derived category is an error', async () => {
+    const folder = copyShippedRuleSet({
+      [rulesV2]: (text) => text.replace('  - id: care_coordination\n', '  - id: care_coordination\n    category: socio-economic\n'),
+    });
+    const { catalog: broken, findings } = await loadCatalog([folder]);
+    expect(broken).toBeUndefined();
+    const finding = findings.find((entry) => entry.code === 'rules.labelBelowDerived');
+    expect(finding?.params).toMatchObject({ id: 'care_coordination', label: 'socio-economic', derived: 'health' });
+    expect(finding?.line).toBe(266);
+  });
+
+  it('a higher label raises the category', async () => {
+    const folder = copyShippedRuleSet({
+      [rulesV2]: (text) => text.replace('  - id: interpreting\n', '  - id: interpreting\n    category: health\n'),
+    });
+    const { catalog: labelled } = await loadCatalog([folder]);
+    const ruleSet = labelled!.screenings.get('bib-screening@2.0.0')!;
+    expect(deriveCategories(ruleSet).carePaths.get('interpreting')).toBe('health');
+  });
+});
