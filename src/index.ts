@@ -50,6 +50,24 @@ export type {
   QuestionnaireStamp,
 } from './screening/index.js';
 
+// --- Visibility ---------------------------------------------------------------------------
+/**
+ * Who sees what. `viewResult(result, viewer, {ruleSet, visibility})` removes every answer,
+ * indicator and care path whose data category the viewer's role excludes (role B: no health
+ * data, role none: refused). Categories of derived results come from what their rules read.
+ * Suspicion notes let role B flag a health indicator it could not screen.
+ */
+export {
+  viewResult,
+  visibleCategories,
+  loadShippedVisibilityRules,
+  loadVisibilityRules,
+  recordSuspicion,
+  suspicionsVisibleTo,
+} from './visibility/index.js';
+export type { Viewer, ScreeningView, VisibilityRules, SuspicionNote } from './visibility/index.js';
+export { deriveCategories } from './screening/index.js';
+
 // --- Rendering ------------------------------------------------------------------------------
 /** Renderers of results and findings; they read data and add nothing clinical. */
 export { renderScreeningJson } from './render/screening-json.js';
