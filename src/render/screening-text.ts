@@ -88,7 +88,7 @@ function names(indicators: readonly IndicatorResult[], translator: Translator): 
 function positiveLines(indicator: IndicatorResult, translator: Translator, style: TextStyle): string[] {
   const { t } = translator;
   const lines = [
-    `  ${style.strong(t(`screening:indicators.${indicator.id}.name`))} – ${t('cli:screen.scoreOfThreshold', { score: formatNumber(indicator.score, translator), threshold: formatNumber(indicator.threshold, translator) })}`,
+    `  ${style.strong(t(`screening:indicators.${indicator.id}.name`))} – ${t('cli:screen.scoreOfThreshold', { count: indicator.score, score: formatNumber(indicator.score, translator), threshold: formatNumber(indicator.threshold, translator) })}`,
     `    ${t(`screening:indicators.${indicator.id}.positive`)}`,
   ];
   for (const contribution of indicator.contributions.filter((entry) => entry.points > 0)) {
@@ -108,6 +108,7 @@ function incompleteLines(indicator: IndicatorResult, translator: Translator, sty
   const { t } = translator;
   const lines = [
     `  ${style.strong(t(`screening:indicators.${indicator.id}.name`))} – ${t('cli:screen.incompleteReason', {
+      count: indicator.score,
       score: formatNumber(indicator.score, translator),
       threshold: formatNumber(indicator.threshold, translator),
       reachable: formatNumber(indicator.maxReachable, translator),
