@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { supportedLocales } from '../i18n/index.js';
 import type { CliContext } from './context.js';
 import { registerScreenCommand } from './commands/screen.js';
+import { registerLocalesCommand } from './commands/locales.js';
 
 /** A function that adds one command to the program. Each lives in its own file under commands/. */
 export type CommandRegistration = (program: Command, context: CliContext) => void;
@@ -9,6 +10,7 @@ export type CommandRegistration = (program: Command, context: CliContext) => voi
 // One line per command. Keep the list in the order commands appear in `bib --help`.
 const commands: CommandRegistration[] = [
   registerScreenCommand,
+  registerLocalesCommand,
 ];
 
 /** Builds the commander program for one run; output goes through the context's streams. */
