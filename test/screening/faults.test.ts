@@ -175,3 +175,22 @@ describe('json output', () => {
     expect(first.stdout).not.toContain('"0.5"');
   });
 });
+
+describe('enable conditions', () => {
+  it('a chain of enable conditions is rejected', async () => {
+    const { catalog, findings } = await loadCopy({
+      [questionnaireV2]: (text) =>
+        text.replace('  - id: support_persons\n    category: socio-economic\n', '  - id: support_persons\n    category: socio-economic\n    enableWhen: { answer: partner_occupation, in: [employed] }\n'),
+    });
+    expect(catalog).toBeUndefined();
+    const finding = findings.find((entry) => entry.code === 'rules.enableChain');
+    expect(finding?.params).toMatchObject({ item: 'support_persons', controlling: 'partner_occupation' });
+    expect(finding?.line).toBe(59);
+  });
+
+  it('an answer to an item not asked is ignored and reported', async () => {
+    const result = await screen({ questionnaire: 'bib-screening@2.0.0', answers: { has_partner: 'no', partner_occupation: 'no_income' } });
+    expect(result.indicators.find((indicator) => indicator.id === 'partner_occupation')?.status).toBe('not_applicable');
+    expect(result.ignoredAnswers).toEqual([{ item: 'partner_occupation', option: 'no_income', reason: 'disabled' }]);
+  });
+});

@@ -3,8 +3,8 @@ import { errorAt, type ScreeningCheck } from './context.js';
 
 /**
  * Rejects an item whose category is not declared, and an enable condition that reads an
- * unknown item or option, the item itself or a later item (items are asked in order, so the
- * controlling answer must already be known).
+ * unknown item or option, the item itself, a later item (items are asked in order, so the
+ * controlling answer must already be known) or an item that has an enable condition itself.
  */
 export const questionnaireStructure: ScreeningCheck = {
   name: 'questionnaire-structure',
@@ -31,6 +31,10 @@ export const questionnaireStructure: ScreeningCheck = {
         findings.push(errorAt(document, [...path, 'answer'], 'rules.enableLater', { item: item.id, controlling: condition.answer }));
       }
       const controlling = questionnaire.items[controllingIndex]!;
+      // Evaluation reads the controlling answer as given, so a controlling item must always be asked.
+      if (controlling.enableWhen) {
+        findings.push(errorAt(document, [...path, 'answer'], 'rules.enableChain', { item: item.id, controlling: controlling.id }));
+      }
       const listKey = condition.in ? 'in' : 'notIn';
       (condition.in ?? condition.notIn ?? []).forEach((option, optionIndex) => {
         if (!controlling.options.includes(option)) {
