@@ -4,6 +4,11 @@ import { duplicateIds } from './duplicate-ids.js';
 import { questionnaireStructure } from './questionnaire-structure.js';
 import { unresolvedReferences } from './references.js';
 import { valueRanges } from './value-ranges.js';
+import { thresholdReach } from './threshold-reach.js';
+import { carePathReach } from './care-path-reach.js';
+import { unscoredItems } from './unscored-items.js';
+import { dataCategories } from './data-categories.js';
+import { translations } from './translations.js';
 
 export type { ScreeningCheck, ScreeningCheckContext } from './context.js';
 
@@ -18,4 +23,9 @@ export const screeningChecks: readonly ScreeningCheck[] = [
   questionnaireStructure,
   valueRanges,
   categoryLabels,
+  thresholdReach,
+  carePathReach,
+  unscoredItems,
+  dataCategories,
+  translations,
 ];
