@@ -3,6 +3,7 @@ import { supportedLocales } from '../i18n/index.js';
 import type { CliContext } from './context.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerLocalesCommand } from './commands/locales.js';
+import { registerIdCommand } from './commands/id.js';
 
 /** A function that adds one command to the program. Each lives in its own file under commands/. */
 export type CommandRegistration = (program: Command, context: CliContext) => void;
@@ -11,6 +12,7 @@ export type CommandRegistration = (program: Command, context: CliContext) => voi
 const commands: CommandRegistration[] = [
   registerScreenCommand,
   registerLocalesCommand,
+  registerIdCommand,
 ];
 
 /** Builds the commander program for one run; output goes through the context's streams. */
