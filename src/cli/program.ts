@@ -4,6 +4,8 @@ import type { CliContext } from './context.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerLocalesCommand } from './commands/locales.js';
 import { registerIdCommand } from './commands/id.js';
+import { registerValidateCommand } from './commands/validate.js';
+import { registerTestCommand } from './commands/test.js';
 
 /** A function that adds one command to the program. Each lives in its own file under commands/. */
 export type CommandRegistration = (program: Command, context: CliContext) => void;
@@ -13,6 +15,8 @@ const commands: CommandRegistration[] = [
   registerScreenCommand,
   registerLocalesCommand,
   registerIdCommand,
+  registerValidateCommand,
+  registerTestCommand,
 ];
 
 /** Builds the commander program for one run; output goes through the context's streams. */
