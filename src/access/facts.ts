@@ -2,9 +2,9 @@ import { civilDateAt, compareCivilDates, formatCivilDate, parseCivilDate, type C
 import type { AccessRequest, CareRelationship } from './request.js';
 
 /**
- * The facts the access rules can test, with their values. Each enumerated fact always has one
- * of its values, so a rule never reads an absent enumerated fact; a date fact is absent when
- * the event never happened, and every date operator is false on an absent date.
+ * The facts the access rules can test, with their values. An enumerated fact always has one of
+ * its values, so a rule never reads it as absent. A date fact is absent when the event never
+ * happened, and every date operator is false on an absent date.
  */
 export const accessFactCatalogue = {
   role: { kind: 'enum', values: ['A', 'B', 'none'] },
@@ -69,7 +69,7 @@ export function deriveAccessFacts(request: AccessRequest, now: Date): AccessFact
   return facts;
 }
 
-/** The day access was last renewed: the later of the last registration and the last access. */
+/** Returns the day access was last renewed: the later of the last registration and the last access. */
 function latestRenewal(relationship: CareRelationship): CivilDate | undefined {
   const registeredOn = parseCivilDate(relationship.registeredOn);
   const lastAccessOn = relationship.lastAccessOn === undefined ? undefined : parseCivilDate(relationship.lastAccessOn);

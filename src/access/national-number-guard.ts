@@ -1,8 +1,14 @@
 /**
- * Eleven or more digits, each pair separated by at most one `.`, `-`, `/` or space: the plain
- * and printed forms of a Belgian national number or BIS number (`90020199605`, `90.02.01-996.05`).
+ * Ten or more digits, each pair separated by at most one `.`, `-`, `/` or space. This matches the
+ * plain and printed forms of a Belgian national number or BIS number (`90020199605`,
+ * `90.02.01-996.05`). It also matches the ten digits left when a number of someone born in
+ * 2000-2009 lost its leading zero.
  */
-const nationalNumberLike = /\d(?:[.\-/\s]?\d){10,}/g;
+const nationalNumberLike = /\d(?:[.\-/\s]?\d){9,}/g;
+
+// Masking in messages needs all eleven digits, so a mistyped instant such as
+// `2025-06-10 10:00` (ten digits) is still shown as written.
+const fullNationalNumber = /\d(?:[.\-/\s]?\d){10,}/g;
 
 /**
  * True when `text` contains something that looks like a national number. Access input carries
@@ -14,7 +20,7 @@ export function looksLikeNationalNumber(text: string): boolean {
   return nationalNumberLike.test(text.normalize('NFKC'));
 }
 
-/** Replaces every national-number-like part of `text` with asterisks, for messages and logs. */
+/** Replaces every eleven-digit national number in `text`, plain or printed, with asterisks, for messages. */
 export function maskNationalNumbers(text: string): string {
-  return text.normalize('NFKC').replace(nationalNumberLike, (match) => '*'.repeat(match.length));
+  return text.normalize('NFKC').replace(fullNationalNumber, (match) => '*'.repeat(match.length));
 }

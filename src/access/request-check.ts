@@ -6,7 +6,7 @@ import { checkAccessSchema, findingAt, type FindingSource } from './schema-valid
 
 /**
  * Checks a request passed through the API: its JSON Schema first, then what a schema cannot
- * say (real dates, no national number in an identifier, one relationship per professional).
+ * express (real dates, no national number in an identifier, one relationship per professional).
  */
 export function checkAccessRequest(data: unknown, source: FindingSource = {}): Finding[] {
   const schemaFindings = checkAccessSchema(data, 'request', source);

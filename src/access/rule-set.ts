@@ -1,6 +1,6 @@
 import type { Period } from '../periods/index.js';
 
-/** What a rule does when its condition holds. */
+/** Effect of a rule whose condition holds. */
 export type AccessEffect = 'permit' | 'deny' | 'restrict' | 'notice';
 
 export type AccessMode = 'read-write' | 'read-only';

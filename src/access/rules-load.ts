@@ -21,7 +21,9 @@ export async function loadAccessRules(file: string = defaultAccessRulesFile): Pr
     text = await readFile(file, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const findingCode = code === 'ENOENT' ? 'file.notFound' : code === 'EISDIR' ? 'file.isDirectory' : 'file.unreadable';
+    let findingCode = 'file.unreadable';
+    if (code === 'ENOENT') findingCode = 'file.notFound';
+    if (code === 'EISDIR') findingCode = 'file.isDirectory';
     return { ok: false, findings: [errorFinding(findingCode, { file, detail: String(code ?? cause) }, { file })] };
   }
   return parseAccessRules(text.replace(/^\uFEFF/, ''), file);

@@ -26,7 +26,7 @@ function schemaValidator(name: AccessSchemaName): ValidateFunction {
   if (cached) return cached;
 
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false, allowUnionTypes: true });
+    ajv = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false, allowUnionTypes: true, verbose: true });
     for (const file of Object.values(accessSchemaFiles)) {
       ajv.addSchema(JSON.parse(readFileSync(join(packageRoot, 'schemas', file), 'utf8')) as object);
     }
@@ -37,7 +37,7 @@ function schemaValidator(name: AccessSchemaName): ValidateFunction {
   return validate;
 }
 
-/** Where findings point to: a parsed file with positions, or a value passed through the API. */
+/** Source that findings point into: a parsed file with positions, or a value passed through the API. */
 export interface FindingSource {
   file?: string;
   locate?: SourceDocument['locate'];
