@@ -68,6 +68,67 @@ export {
 export type { Viewer, ScreeningView, VisibilityRules, SuspicionNote } from './visibility/index.js';
 export { deriveCategories } from './screening/index.js';
 
+// --- Access and civil dates -----------------------------------------------------------------
+/**
+ * Civil dates in Europe/Brussels and ISO 8601 periods, shared by access and retention. Date
+ * arithmetic works on plain year/month/day numbers, so the process time zone never shifts a day.
+ * A period starts the day after its event, ends on the same day number (clamped to a shorter
+ * month's end) and is over at 00:00 Brussels the next day (`periodEndInstant`).
+ */
+export {
+  parseCivilDate,
+  formatCivilDate,
+  compareCivilDates,
+  addDays,
+  parsePeriod,
+  addPeriod,
+  lastDayOfPeriod,
+  isWithinPeriod,
+  periodEndInstant,
+  civilDateAt,
+  addCivilDaysToInstant,
+  ageOnDate,
+} from './periods/index.js';
+export type { CivilDate, Period } from './periods/index.js';
+/**
+ * Access to a dossier. `decideAccess(request, {ruleSet, now, audit})` returns allow or deny,
+ * the mode and every reason, and hands one audit event per decision to the host's sink before
+ * it returns. It throws InputError for an invalid request, including a national number in an
+ * identifier. `loadAccessRules()` loads `rules/access/access-rules.yaml` (or another file) and
+ * returns findings instead of throwing.
+ */
+export {
+  decideAccess,
+  noPermitReason,
+  loadAccessRules,
+  parseAccessRules,
+  defaultAccessRulesFile,
+  loadAccessScenario,
+  checkAccessRequest,
+  accessReasonText,
+  renderAccessDecisionText,
+} from './access/index.js';
+export type {
+  AccessRequest,
+  RequestingProfessional,
+  ProfessionalRole,
+  DossierLifecycle,
+  ConsentRecord,
+  CareRelationship,
+  PresenceProof,
+  AccessDecision,
+  AccessReason,
+  AccessMode,
+  AccessEffect,
+  AccessAuditEvent,
+  AccessAuditSink,
+  DecideAccessOptions,
+  AccessRuleSet,
+  AccessRulesOutcome,
+  AccessScenario,
+  AccessScenarioOutcome,
+} from './access/index.js';
+
 // --- Rendering ------------------------------------------------------------------------------
 /** Renderers of results and findings; they read data and add nothing clinical. */
 export { renderScreeningJson } from './render/screening-json.js';
