@@ -3,6 +3,7 @@ import { supportedLocales } from '../i18n/index.js';
 import type { CliContext } from './context.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerLocalesCommand } from './commands/locales.js';
+import { registerAccessCommand } from './commands/access.js';
 import { registerIdCommand } from './commands/id.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerTestCommand } from './commands/test.js';
@@ -14,6 +15,7 @@ export type CommandRegistration = (program: Command, context: CliContext) => voi
 const commands: CommandRegistration[] = [
   registerScreenCommand,
   registerLocalesCommand,
+  registerAccessCommand,
   registerIdCommand,
   registerValidateCommand,
   registerTestCommand,
