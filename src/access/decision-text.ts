@@ -2,6 +2,17 @@ import type { Translator } from '../i18n/index.js';
 import type { AccessDecision, AccessReason } from './decision.js';
 import type { AccessRuleSet } from './rule-set.js';
 
+// Swedish formatting gives ISO-like `2026-02-28 16:45:00`, readable in every supported language.
+const brusselsWallClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
 /** Returns the text of one reason in the translator's language. */
 export function accessReasonText(reason: AccessReason, translator: Translator): string {
   return translator.t(`access:reason.${reason.code}`, reason.params);
@@ -23,7 +34,7 @@ export function renderAccessDecisionText(decision: AccessDecision, translator: T
     `${t('text.mode')}: ${decision.mode ? t(`mode.${decision.mode}`) : t('mode.none')}`,
     `${t('text.professional')}: ${decision.professional}`,
     `${t('text.dossier')}: ${decision.dossier}`,
-    `${t('text.at')}: ${decision.at}`,
+    `${t('text.at')}: ${brusselsWallClock.format(new Date(decision.at))} (Europe/Brussels)`,
     `${t('text.reasons')}:`,
   ];
   for (const reason of decision.reasons) {

@@ -36,6 +36,7 @@ describe('bib access', () => {
     expect(stdout).toContain('Toegang: toegestaan');
     expect(stdout).toContain('Modus: lezen en bewerken');
     expect(stdout).toContain('tot en met 2026-02-28');
+    expect(stdout).toContain('Tijdstip: 2026-02-28 16:45:00 (Europe/Brussels)');
   });
 
   it('exits 0 for a denied decision', async () => {
