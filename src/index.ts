@@ -129,6 +129,73 @@ export type {
   AccessScenarioOutcome,
 } from './access/index.js';
 
+// --- Identity and retention -----------------------------------------------------------------
+/**
+ * National register and BIS numbers, keyed pseudonyms and the alternative number (BIBNR).
+ * `checkNationalNumber(text, today)` judges a number against the caller's civil date and
+ * returns reason codes, never the number itself. Pseudonyms and alternative numbers are
+ * HMAC-SHA-256 with the host's key of at least 32 bytes; without a key they throw InputError.
+ * Two women who give identical answers get the same alternative number, so the host must
+ * detect that collision; each derivation returns the normalised answers it used.
+ */
+export {
+  checkNationalNumber,
+  normalizeNationalNumber,
+  maskNationalNumber,
+  formatNationalNumber,
+  formatBirthDate,
+  redactNumbers,
+  readNationalNumberList,
+  nationalNumberText,
+  createPseudonymKey,
+  parsePseudonymKeyText,
+  pseudonymizeNationalNumber,
+  loadAlternativeNumberRules,
+  checkAlternativeNumberRules,
+  deriveAlternativeNumber,
+  verifyAlternativeNumber,
+  pseudonymizeAlternativeNumber,
+  linkToNationalNumber,
+} from './identity/index.js';
+export type {
+  NationalNumberCheck,
+  ValidNationalNumber,
+  InvalidNationalNumber,
+  NationalNumberKind,
+  NationalNumberProblem,
+  NationalNumberReason,
+  BirthDate,
+  NumberEntry,
+  PseudonymKey,
+  NumberPseudonymResult,
+  AlternativeNumberRules,
+  AlternativeNumber,
+  AlternativeNumberOutcome,
+  AlternativeCodeCheck,
+  NormalizedAnswers,
+  IdentityLink,
+  LinkOutcome,
+  PreviousIdentifier,
+} from './identity/index.js';
+/**
+ * Retention. `evaluateRetention(records, ruleSet, asOf)` gives each record its last day and
+ * whether it is due for deletion on `asOf`: due exactly when `asOf` is after the last day. A
+ * record whose account is not closed has no last day yet. `loadRetentionRules()` loads
+ * `rules/retention/retention-rules.yaml`; `readRetentionRecords(file)` reads and checks a
+ * records file and returns findings instead of throwing.
+ */
+export { evaluateRetention, loadRetentionRules, checkRetentionRules, readRetentionRecords, checkRetentionRecords } from './retention/index.js';
+export type {
+  RetentionRecord,
+  RetentionDecision,
+  RetentionReport,
+  RetentionOutcome,
+  RetentionStatus,
+  RetentionRuleSet,
+  RetentionRule,
+  RetentionDateField,
+} from './retention/index.js';
+
 // --- Rendering ------------------------------------------------------------------------------
 /** Renderers of results and findings; they read data and add nothing clinical. */
 export { renderScreeningJson } from './render/screening-json.js';

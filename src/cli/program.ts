@@ -7,6 +7,7 @@ import { registerAccessCommand } from './commands/access.js';
 import { registerIdCommand } from './commands/id.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerTestCommand } from './commands/test.js';
+import { registerRetentionCommand } from './commands/retention.js';
 
 /** A function that adds one command to the program. Each lives in its own file under commands/. */
 export type CommandRegistration = (program: Command, context: CliContext) => void;
@@ -19,6 +20,7 @@ const commands: CommandRegistration[] = [
   registerIdCommand,
   registerValidateCommand,
   registerTestCommand,
+  registerRetentionCommand,
 ];
 
 /** Builds the commander program for one run; output goes through the context's streams. */

@@ -1,0 +1,140 @@
+import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
+import { errorFinding, type Finding } from '../findings/index.js';
+import { addDays, compareCivilDates, formatCivilDate, lastDayOfPeriod, type CivilDate } from '../periods/index.js';
+import type { RetentionDateField, RetentionRule, RetentionRuleSet } from './rules.js';
+
+/** One record to judge: what data it is, whose, and the dates the rules read. */
+export interface RetentionRecord {
+  id: string;
+  kind: string;
+  owner: string;
+  /** Dates of the events that happened; a missing date means the event has not happened. */
+  dates: Partial<Record<RetentionDateField, CivilDate>>;
+  /** The file and position the record was read from, for findings. */
+  source?: { file: string; line?: number; column?: number };
+}
+
+/** `due`: past its last day; `kept`: on or before its last day; `pending`: no last day yet. */
+export type RetentionStatus = 'due' | 'kept' | 'pending';
+
+export interface RetentionDecision {
+  id: string;
+  kind: string;
+  owner: string;
+  status: RetentionStatus;
+  /** True exactly when the as-of date is after `lastDay`. */
+  due: boolean;
+  /** The last day the record may be kept, or null while no applicable rule has its date. */
+  lastDay: CivilDate | null;
+  /** The rule that set `lastDay`: the one with the earliest last day. */
+  rule: string | null;
+  /** Every rule that applies to the record, in rule-set order. */
+  appliedRules: string[];
+  /** Applicable rules whose date is still missing, with the field they wait for. */
+  waitingFor: { rule: string; field: RetentionDateField }[];
+}
+
+export interface RetentionReport {
+  asOf: CivilDate;
+  ruleSet: { id: string; version: string };
+  decisions: RetentionDecision[];
+  summary: { total: number; due: number; kept: number; pending: number };
+}
+
+export type RetentionOutcome = { ok: true; report: RetentionReport } | { ok: false; findings: Finding[] };
+
+/**
+ * Judges each record on `asOf` (a civil date in Europe/Brussels, given by the caller; the
+ * library never reads the clock). A record that no rule applies to is a finding, because
+ * keeping it forever or deleting it at once would both be a guess.
+ */
+export async function evaluateRetention(records: readonly RetentionRecord[], ruleSet: RetentionRuleSet, asOf: CivilDate): Promise<RetentionOutcome> {
+  const decisions: RetentionDecision[] = [];
+  const findings: Finding[] = [];
+
+  for (const record of records) {
+    const appliedRules = await findApplicableRules(record, ruleSet);
+    if (appliedRules.length === 0) {
+      findings.push(errorFinding('retention:records.noRule', { record: record.id, kind: record.kind, owner: record.owner }, record.source ?? {}));
+      continue;
+    }
+    decisions.push(decide(record, appliedRules, asOf));
+  }
+
+  if (findings.length > 0) return { ok: false, findings };
+  const count = (status: RetentionStatus) => decisions.filter((decision) => decision.status === status).length;
+  return {
+    ok: true,
+    report: {
+      asOf,
+      ruleSet: { id: ruleSet.id, version: ruleSet.version },
+      decisions,
+      summary: { total: decisions.length, due: count('due'), kept: count('kept'), pending: count('pending') },
+    },
+  };
+}
+
+/**
+ * Finds the rules whose `when` holds for a record, with a new json-rules-engine Engine for
+ * this record alone: a shared Engine gives wrong outcomes under concurrent runs. Every test
+ * is guarded by a `present` test on the same field, because the engine's own `notEqual` and
+ * `notIn` are true for a missing field.
+ */
+async function findApplicableRules(record: RetentionRecord, ruleSet: RetentionRuleSet): Promise<RetentionRule[]> {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  engine.addOperator('present', (factValue: unknown) => factValue !== undefined && factValue !== null && factValue !== '');
+  for (const rule of ruleSet.rules) engine.addRule(compileRule(rule));
+
+  const facts: Record<string, string> = { id: record.id, kind: record.kind, owner: record.owner };
+  for (const [field, date] of Object.entries(record.dates)) facts[field] = formatCivilDate(date);
+
+  const { events } = await engine.run(facts);
+  const applied = new Set(events.map((event) => String(event.params?.['rule'])));
+  return ruleSet.rules.filter((rule) => applied.has(rule.id));
+}
+
+function compileRule(rule: RetentionRule): RuleProperties {
+  const conditions: NestedCondition[] = [];
+  for (const [field, test] of Object.entries(rule.when)) {
+    conditions.push({ fact: field, operator: 'present', value: true });
+    conditions.push({ fact: field, operator: test.operator, value: test.value });
+  }
+  return { name: rule.id, conditions: { all: conditions }, event: { type: 'retention-rule-applies', params: { rule: rule.id } } };
+}
+
+/** Takes the earliest last day among the applicable rules whose date is known. */
+function decide(record: RetentionRecord, appliedRules: RetentionRule[], asOf: CivilDate): RetentionDecision {
+  let lastDay: CivilDate | null = null;
+  let deciding: string | null = null;
+  const waitingFor: RetentionDecision['waitingFor'] = [];
+
+  for (const rule of appliedRules) {
+    const event = record.dates[rule.from];
+    if (event === undefined) {
+      waitingFor.push({ rule: rule.id, field: rule.from });
+      continue;
+    }
+    // `keep: none` makes the record due on the event day itself.
+    const ruleLastDay = rule.keep === undefined ? addDays(event, -1) : lastDayOfPeriod(event, rule.keep);
+    if (lastDay === null || compareCivilDates(ruleLastDay, lastDay) < 0) {
+      lastDay = ruleLastDay;
+      deciding = rule.id;
+    }
+  }
+
+  const due = lastDay !== null && compareCivilDates(asOf, lastDay) > 0;
+  let status: RetentionStatus = 'kept';
+  if (due) status = 'due';
+  else if (lastDay === null) status = 'pending';
+  return {
+    id: record.id,
+    kind: record.kind,
+    owner: record.owner,
+    status,
+    due,
+    lastDay,
+    rule: deciding,
+    appliedRules: appliedRules.map((rule) => rule.id),
+    waitingFor,
+  };
+}
