@@ -5,7 +5,7 @@ import { errorFinding, type Finding, type PathSegment } from '../findings/index.
 import { packageRoot } from '../package-root.js';
 import type { SourceDocument } from '../source/index.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, coerceTypes: false, useDefaults: false, allowUnionTypes: true });
 const validators = new Map<string, ValidateFunction>();
 
 /** Compiles (once) the JSON Schema `schemas/<name>.schema.json` of the package. */
