@@ -166,6 +166,19 @@ describe('alternative number answers', () => {
   });
 });
 
+describe('alternative number without defaults', () => {
+  // Consent itself belongs to access; here the same fault would fill a missing answer.
+  it('fills in no missing answer', () => {
+    const entry = pseudonymCase('no-defaults');
+    for (const answers of entry.answers!) {
+      const before = structuredClone(answers);
+      const codes = findingCodes(answers);
+      expect(codes.filter((code) => code === 'identity:alternative.missing')).toHaveLength(4);
+      expect(answers).toEqual(before);
+    }
+  });
+});
+
 describe('name normalisation', () => {
   const names = () => rules.names;
 

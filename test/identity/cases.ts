@@ -9,6 +9,7 @@ export interface PseudonymCase {
   knownToAttacker?: string;
   composed?: string;
   decomposed?: string;
+  answers?: Record<string, unknown>[];
 }
 
 /** Reads one row of `test/fixtures/identity/pseudonym-cases.yaml` by its id. */

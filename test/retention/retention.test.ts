@@ -255,6 +255,15 @@ describe('retention records file', () => {
     ]);
   });
 
+  it('leaves the data unchanged', () => {
+    const parsed = parseYamlText('kind: RetentionRecords\nversion: "1"\nrecords:\n  - { id: w, kind: health, owner: woman }\n', 'records.yaml');
+    if (!parsed.ok) expect.fail('fixture does not parse');
+    const before = structuredClone(parsed.document.data);
+    const outcome = checkRetentionRecords(parsed.document);
+    expect(parsed.document.data).toEqual(before);
+    expect(outcome.ok && outcome.records[0]?.dates).toEqual({});
+  });
+
   it('reads unquoted ISO dates as text', () => {
     expect(recordsFromYaml('  - { id: w, kind: health, owner: woman, accountClosedOn: 2024-02-29 }\n')[0]?.dates).toEqual({ accountClosedOn: date('2024-02-29') });
   });
