@@ -42,7 +42,7 @@ export function computeCheckSymbols(payload: readonly number[]): [number, number
   return [first, second];
 }
 
-/** Whether the last two symbols of `symbols` are the right check symbols for the ones before them. */
+/** Checks whether the last two symbols of `symbols` are the right check symbols for the ones before them. */
 export function hasValidCheckSymbols(symbols: readonly number[]): boolean {
   if (symbols.length < 3) return false;
   return dammSum(symbols.slice(0, -1), multipliers[0]) === 0 && dammSum(symbols, multipliers[1]) === 0;

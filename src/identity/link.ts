@@ -9,7 +9,7 @@ import { requireKey, type PseudonymKey } from './pseudonym-key.js';
 /** The identifier a woman was known by before she presented a national register number. */
 export type PreviousIdentifier = { bisNumber: string } | { alternativeNumber: string };
 
-/** Why two dossier keys belong to the same woman. */
+/** The reason two dossier keys belong to the same woman. */
 export type LinkReason = 'bis_number_replaced' | 'alternative_number_replaced';
 
 /**

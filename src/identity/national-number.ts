@@ -191,10 +191,11 @@ function readMonth(field: number): MonthReading | undefined {
 }
 
 /**
- * An unknown month (00) allows any day 00-99, because the register uses those days for
- * unknown dates and counter overflow. A known month allows day 00 (unknown day) and the
- * days that exist in it. When the check matched no century, a day is possible when it
- * exists in either century, so only the check is reported.
+ * Checks whether the day field can belong to the month. An unknown month (00) allows any day
+ * 00-99, because the register uses those days for unknown dates and counter overflow. A
+ * known month allows day 00 (unknown day) and the days that exist in it. When the check
+ * matched no century, a day is possible when it exists in either century, so only the
+ * check is reported.
  */
 function isPossibleDay(parts: NumberParts, month: number, century: 1900 | 2000 | undefined): boolean {
   if (month === 0 || parts.day === 0) return true;
@@ -202,7 +203,7 @@ function isPossibleDay(parts: NumberParts, month: number, century: 1900 | 2000 |
   return centuries.some((candidate) => parts.day <= daysInMonth(candidate + parts.year, month));
 }
 
-/** A partly unknown date is in the future only when its earliest possible day is after today. */
+/** Checks whether a birth date lies after today; a partly unknown date counts from its earliest possible day. */
 function isAfterToday(birthDate: BirthDate, today: CivilDate): boolean {
   if (birthDate.year === null) return false;
   const earliest = { year: birthDate.year, month: birthDate.month ?? 1, day: birthDate.day ?? 1 };

@@ -7,7 +7,7 @@ import { parseYamlText, type SourceDocument } from '../source/index.js';
 /**
  * Reading national numbers from files. A number stays the text it was written as: a YAML
  * or JSON number type has already lost any leading zero (births 2000-2009 start with 0),
- * so it is rejected with a message that says so instead of being padded back.
+ * so it is rejected with a message that explains this instead of being padded back.
  */
 
 /** One number read from a file, with where it was written. */
@@ -24,13 +24,13 @@ export interface NumberListOutcome {
   findings: Finding[];
 }
 
-/** The CSV column that holds the numbers. */
+/** The CSV column that contains the numbers. */
 export const numberColumn = 'number';
 
 /**
  * Reads a list of national or BIS numbers. A `.csv` file needs a header row with a
- * `number` column; every field stays text. A YAML or JSON file holds a sequence of
- * strings, or a mapping whose `numbers` key holds one. Every problem becomes a finding with
+ * `number` column; every field stays text. A YAML or JSON file contains a sequence
+ * of strings, or a mapping whose `numbers` key contains one. Every problem becomes a finding with
  * its line and column, without the number itself.
  */
 export async function readNationalNumberList(file: string): Promise<NumberListOutcome> {
@@ -39,7 +39,9 @@ export async function readNationalNumberList(file: string): Promise<NumberListOu
     text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const findingCode = code === 'ENOENT' ? 'file.notFound' : code === 'EISDIR' ? 'file.isDirectory' : 'file.unreadable';
+    let findingCode = 'file.unreadable';
+    if (code === 'ENOENT') findingCode = 'file.notFound';
+    if (code === 'EISDIR') findingCode = 'file.isDirectory';
     return { entries: [], findings: [errorFinding(findingCode, { file, detail: String(code ?? cause) }, { file })] };
   }
   return extname(file).toLowerCase() === '.csv' ? readCsvNumbers(text, file) : readYamlNumbers(text, file);
@@ -65,8 +67,12 @@ function readYamlNumbers(text: string, file: string): NumberListOutcome {
 
   const data = document.data;
   const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
-  const list = Array.isArray(data) ? data : isMapping ? (data as Record<string, unknown>)['numbers'] : undefined;
-  const basePath: PathSegment[] = Array.isArray(data) ? [] : ['numbers'];
+  let list: unknown = data;
+  let basePath: PathSegment[] = [];
+  if (isMapping) {
+    list = (data as Record<string, unknown>)['numbers'];
+    basePath = ['numbers'];
+  }
   if (!Array.isArray(list)) {
     return { entries: [], findings: [errorFinding('identity:numberSource.notList', { file }, locate(document, basePath))] };
   }

@@ -59,7 +59,7 @@ export function parsePseudonymKeyText(text: string, id?: string): PseudonymKey {
   return key;
 }
 
-/** Throws InputError with a message that says how to provide a key, when `key` is missing. */
+/** Returns the key, or throws InputError with a message that explains how to provide one when it is missing. */
 export function requireKey(key: PseudonymKey | undefined): PseudonymKey {
   if (key === undefined || key === null) {
     throw new InputError([errorFinding('identity:key.missing', { minimum: minimumKeyBytes })]);

@@ -11,7 +11,7 @@ import { requireKey, type PseudonymKey } from './pseudonym-key.js';
  */
 
 /**
- * What a pseudonym stands for. The label is part of the HMAC input, so the same key gives
+ * The use a pseudonym serves. The label is part of the HMAC input, so the same key gives
  * unrelated values in different uses, and a value of one use never matches another.
  */
 export type PseudonymDomain = 'person-number' | 'alternative-number';
