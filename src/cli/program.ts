@@ -7,6 +7,7 @@ import { registerAccessCommand } from './commands/access.js';
 import { registerIdCommand } from './commands/id.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerTestCommand } from './commands/test.js';
+import { registerDiffCommand } from './commands/diff.js';
 import { registerRetentionCommand } from './commands/retention.js';
 
 /** A function that adds one command to the program. Each lives in its own file under commands/. */
@@ -20,6 +21,7 @@ const commands: CommandRegistration[] = [
   registerIdCommand,
   registerValidateCommand,
   registerTestCommand,
+  registerDiffCommand,
   registerRetentionCommand,
 ];
 
