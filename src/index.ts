@@ -211,3 +211,18 @@ export type { Locale, Translator } from './i18n/index.js';
 /** Runs the `bib` command line with the given arguments and streams; returns the exit status. */
 export { main } from './cli/main.js';
 export type { CliIo } from './cli/context.js';
+
+// --- Questionnaire editor, locale check and HTML report ---------------------------------------
+/**
+ * Working with the questionnaire and its texts. `QuestionnaireWalk` steps through the enabled
+ * items in order and then the follow-up questions of the triggered care paths, with going
+ * back; it holds no terminal state. `checkLocales()` compares the texts of every language and
+ * returns findings with codes `editor:locales.*`. `renderHtml(view, translator, options)`
+ * renders a printable, self-contained page; the caller passes the date, so it reads no clock.
+ */
+export { QuestionnaireWalk, chooseRuleSet, isItemEnabled, outlineQuestionnaire, formatAnswersFile } from './editor/index.js';
+export type { WalkStep, PendingFollowUp, FollowUpFinder, OutlineRow } from './editor/index.js';
+export { checkLocales } from './i18n/check/index.js';
+export type { LocaleCheckOptions, LocaleCheckReport } from './i18n/check/index.js';
+export { renderHtml } from './render/html/index.js';
+export type { HtmlOptions } from './render/html/index.js';

@@ -3,6 +3,7 @@ import { supportedLocales } from '../i18n/index.js';
 import type { CliContext } from './context.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerLocalesCommand } from './commands/locales.js';
+import { registerQuestionnaireCommand } from './commands/questionnaire.js';
 import { registerAccessCommand } from './commands/access.js';
 import { registerIdCommand } from './commands/id.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -17,6 +18,7 @@ export type CommandRegistration = (program: Command, context: CliContext) => voi
 const commands: CommandRegistration[] = [
   registerScreenCommand,
   registerLocalesCommand,
+  registerQuestionnaireCommand,
   registerAccessCommand,
   registerIdCommand,
   registerValidateCommand,

@@ -1,0 +1,2 @@
+export { renderHtml, type HtmlOptions } from './render.js';
+export { escapeHtml } from './markup.js';
