@@ -24,8 +24,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 function reportError(error: unknown, context: CliContext): number {
   if (error instanceof CommanderError) {
-    const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-    return helpShown ? ExitCode.ok : ExitCode.badInput;
+    // `--help` and `--version` are requests; help shown because a subcommand is missing is not.
+    const requested = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+    return requested ? ExitCode.ok : ExitCode.badInput;
   }
 
   try {

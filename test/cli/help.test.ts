@@ -31,3 +31,18 @@ describe('bib command line', () => {
     expect(output().stderr).toContain('unknown option');
   });
 });
+
+describe('bib without a command', () => {
+  it('shows help and exits 2', async () => {
+    let stderr = '';
+    const status = await main([], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      stdinIsTTY: false,
+      env: {},
+      cwd: process.cwd(),
+    });
+    expect(status).toBe(2);
+    expect(stderr).toContain('Usage: bib');
+  });
+});
