@@ -3,6 +3,9 @@ import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import { loadCatalogFromFolder, loadShippedCatalog } from '../../ruleset/index.js';
 import { evaluateScreening, readAnswersFile } from '../../screening/index.js';
+import { errorFinding, InputError } from '../../findings/index.js';
+import { civilDateAt, parseCivilDate, type CivilDate } from '../../periods/index.js';
+import { renderHtml } from '../../render/html/index.js';
 import { renderScreeningJson } from '../../render/screening-json.js';
 import { renderScreeningText, type TextStyle } from '../../render/screening-text.js';
 import { loadShippedVisibilityRules, loadVisibilityRules, viewResult } from '../../visibility/index.js';
@@ -10,8 +13,10 @@ import type { CliContext } from '../context.js';
 
 export interface ScreenOptions {
   answersFile: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
   rulesDir?: string;
+  /** Date printed on the HTML page, `YYYY-MM-DD`; today in Brussels when absent. */
+  date?: string;
   /** Role of the viewer in the visibility rules: `A` sees everything, `B` no health data, `none` nothing. */
   role: string;
   visibilityFile?: string;
@@ -23,12 +28,16 @@ export async function runScreen(options: ScreenOptions, context: CliContext): Pr
   const { answerSet, ruleSet } = await readAnswersFile(resolve(context.io.cwd, options.answersFile), catalog).catch((error: unknown) => {
     throw relabelFile(error, options.answersFile);
   });
+  const date = pageDate(options.date);
   const visibility = options.visibilityFile ? await loadVisibilityRules(resolve(context.io.cwd, options.visibilityFile)) : await loadShippedVisibilityRules();
   const result = await evaluateScreening(ruleSet, answerSet);
   const view = await viewResult(result, { role: options.role }, { ruleSet, visibility });
 
   if (options.format === 'json') {
     context.out(renderScreeningJson(view));
+  } else if (options.format === 'html') {
+    const itemOrder = ruleSet.questionnaire.items.map((item) => item.id);
+    context.out(renderHtml(view, context.translator(), { date, priorities: ruleSet.priorities, itemOrder }));
   } else {
     context.out(renderScreeningText(view, context.translator(), { priorities: ruleSet.priorities, style: terminalStyle(context) }));
   }
@@ -40,12 +49,13 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
     .command('screen')
     .description('screen one answers file (YAML or JSON) and print indicators and care paths')
     .argument('<answers-file>', 'answers in the public format: questionnaire, answers, followUps')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format; html is a printable page for her').choices(['text', 'json', 'html']).default('text'))
+    .option('--date <date>', 'date printed on the html page, YYYY-MM-DD (default: today in Brussels)')
     .option('--rules <dir>', 'folder of rule files to use instead of the shipped ones (a copy of rules/ and questionnaires/)')
     .option('--role <role>', 'role of the viewer: A (medical secrecy, sees all), B (non-medical secrecy, no health data), none (no access)', 'A')
     .option('--visibility <file>', 'visibility rule file to use instead of rules/visibility/visibility-rules.yaml')
     .addHelpText('after', '\nExamples:\n  bib screen examples/answers/housing-and-mental-health.yaml\n  bib --locale fr screen answers.yaml --format json')
-    .action(async (answersFile: string, flags: { format: 'text' | 'json'; rules?: string; role: string; visibility?: string }) => {
+    .action(async (answersFile: string, flags: { format: 'text' | 'json' | 'html'; rules?: string; role: string; visibility?: string; date?: string }) => {
       context.exitCode = await runScreen(
         {
           answersFile,
@@ -53,10 +63,19 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
           role: flags.role,
           ...(flags.rules ? { rulesDir: flags.rules } : {}),
           ...(flags.visibility ? { visibilityFile: flags.visibility } : {}),
+          ...(flags.date ? { date: flags.date } : {}),
         },
         context,
       );
     });
+}
+
+/** Reads `--date`; only the CLI may read the clock, for the default. */
+function pageDate(text: string | undefined): CivilDate {
+  if (text === undefined) return civilDateAt(new Date());
+  const date = parseCivilDate(text);
+  if (!date) throw new InputError([errorFinding('cli.invalidDate', { value: text })]);
+  return date;
 }
 
 /** Findings name the file as the user typed it, not as an absolute path. */
