@@ -212,3 +212,23 @@ describe('category labels', () => {
     expect(deriveCategories(ruleSet).carePaths.get('interpreting')).toBe('health');
   });
 });
+
+describe('html page for role B', () => {
+  it('holds socio-economic answers and no health text', async () => {
+    const file = join('test', 'fixtures', 'screening', 'random-001.yaml');
+    const run = await runCli(['--locale', 'fr', 'screen', file, '--role', 'B', '--format', 'html', '--date', '2026-12-04']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^<!DOCTYPE html>/i);
+
+    const translator = createTranslator('fr');
+    const ruleSet = catalog.screenings.get('bib-screening@2.0.0')!;
+    const health = healthIds(ruleSet);
+    for (const item of health.items) expect(run.stdout).not.toContain(escapeOnce(translator.t(`questionnaire:items.${item}.question`)));
+    expect(run.stdout).toContain(escapeOnce(translator.t('questionnaire:items.housing_type.question')));
+    expect(run.stdout).not.toContain('&amp;#');
+  });
+});
+
+function escapeOnce(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
