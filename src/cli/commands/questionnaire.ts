@@ -7,6 +7,7 @@ import { isLocale, supportedLocales, type Locale, type Translator } from '../../
 import { loadCatalogFromFolder, loadShippedCatalog, type RuleSetCatalog } from '../../ruleset/index.js';
 import { evaluateScreening, prepareAnswers, type AnswerSet } from '../../screening/index.js';
 import { renderScreeningText } from '../../render/screening-text.js';
+import { terminalStyle } from '../terminal-style.js';
 import { loadShippedVisibilityRules, viewResult } from '../../visibility/index.js';
 import {
   chooseRuleSet,
@@ -112,7 +113,7 @@ export async function runQuestionnaireRun(options: QuestionnaireRunOptions, cont
 
   const result = await evaluateScreening(prepared.ruleSet, prepared.answerSet);
   const view = await viewResult(result, { role: 'A' }, { ruleSet: prepared.ruleSet, visibility: await loadShippedVisibilityRules() });
-  context.out('\n' + renderScreeningText(view, translator, { priorities: prepared.ruleSet.priorities }));
+  context.out('\n' + renderScreeningText(view, translator, { priorities: prepared.ruleSet.priorities, style: terminalStyle(context) }));
   if (savePath) context.out('\n' + t('editor:run.saved', { file: options.savePath }) + '\n');
   return ExitCode.ok;
 }

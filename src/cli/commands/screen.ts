@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { Chalk } from 'chalk';
 import { loadCatalogFromFolder, loadShippedCatalog } from '../../ruleset/index.js';
 import { evaluateScreening, readAnswersFile } from '../../screening/index.js';
 import { errorFinding, InputError } from '../../findings/index.js';
 import { civilDateAt, parseCivilDate, type CivilDate } from '../../periods/index.js';
 import { renderHtml } from '../../render/html/index.js';
 import { renderScreeningJson } from '../../render/screening-json.js';
-import { renderScreeningText, type TextStyle } from '../../render/screening-text.js';
+import { renderScreeningText } from '../../render/screening-text.js';
 import { loadShippedVisibilityRules, loadVisibilityRules, viewResult } from '../../visibility/index.js';
 import type { CliContext } from '../context.js';
+import { terminalStyle } from '../terminal-style.js';
 
 export interface ScreenOptions {
   answersFile: string;
@@ -86,19 +86,4 @@ function relabelFile(error: unknown, typed: string): unknown {
     }
   }
   return error;
-}
-
-function terminalStyle(context: CliContext): TextStyle {
-  const chalk = new Chalk({ level: context.io.stdout.isTTY && !context.io.env['NO_COLOR'] ? 1 : 0 });
-  const priorityColour: Record<string, (text: string) => string> = {
-    urgent: chalk.red.bold,
-    high: chalk.yellow,
-    normal: chalk.cyan,
-    low: chalk.gray,
-  };
-  return {
-    heading: chalk.bold.underline,
-    strong: chalk.bold,
-    priority: (priority, text) => (priorityColour[priority] ?? ((value: string) => value))(text),
-  };
 }
