@@ -95,8 +95,9 @@ function sumSet(left: ReadonlySet<Hundredths>, right: ReadonlySet<Hundredths>): 
 }
 
 /**
- * Builds the score model of written rules. Points that are not exact hundredths are left out
- * (the value-ranges check reports them), and so are indicators that read unknown items.
+ * Builds the score model of written rules. An indicator whose points are incomplete (an
+ * option without points, a value that is not an exact hundredth) is left out, so the analysis
+ * does not repeat what the references and value-ranges checks report.
  */
 export function scoreModelOfWritten(rules: WrittenScreeningRules, questionnaire: WrittenQuestionnaire): ScoreModel {
   const options = new Map(questionnaire.items.map((item) => [item.id, item.options]));
@@ -111,17 +112,15 @@ export function scoreModelOfWritten(rules: WrittenScreeningRules, questionnaire:
 
   const indicators = new Map<string, { item: string; points: Map<string, Hundredths> }[]>();
   for (const indicator of rules.indicators) {
-    indicators.set(
-      indicator.id,
-      indicator.items.map((scoring) => {
-        const points = new Map<string, Hundredths>();
-        for (const [option, value] of Object.entries(scoring.points)) {
-          const hundredths = toHundredths(value);
-          if (hundredths !== undefined) points.set(option, hundredths);
-        }
-        return { item: scoring.item, points };
-      }),
-    );
+    const scored = indicator.items.map((scoring) => {
+      const points = new Map<string, Hundredths>();
+      for (const option of options.get(scoring.item) ?? []) {
+        const hundredths = option in scoring.points ? toHundredths(scoring.points[option]!) : undefined;
+        if (hundredths !== undefined) points.set(option, hundredths);
+      }
+      return { item: scoring.item, points, complete: points.size === (options.get(scoring.item) ?? []).length };
+    });
+    if (scored.every((entry) => entry.complete)) indicators.set(indicator.id, scored.map(({ item, points }) => ({ item, points })));
   }
   return { options, enableWhen, indicators };
 }
