@@ -49,7 +49,8 @@ function prepareFile(document: SourceDocument, catalog: RuleSetCatalog): { cases
   const findings: Finding[] = [];
   const seen = new Set<string>();
 
-  if (!catalog.screenings.has(tests.questionnaire)) {
+  const ruleSet = catalog.screenings.get(tests.questionnaire);
+  if (!ruleSet) {
     const where = { file: document.file, path: ['questionnaire'], ...document.locate(['questionnaire']) };
     findings.push(errorFinding('validate:ruletest.unknownQuestionnaire', { reference: tests.questionnaire, known: [...catalog.screenings.keys()] }, where));
     return { cases, findings };
@@ -69,11 +70,9 @@ function prepareFile(document: SourceDocument, catalog: RuleSetCatalog): { cases
       { document: caseDocument(document, path) },
     );
     findings.push(...checked.findings.map((finding) => ({ ...finding, ...(finding.path ? { path: casePath(path, finding.path) } : {}) })));
-    if (!checked.answerSet || !checked.ruleSet) return;
-
-    const expectationFindings = checkExpectation(written, checked.ruleSet, document, path);
+    const expectationFindings = checkExpectation(written, ruleSet, document, path);
     findings.push(...expectationFindings);
-    if (expectationFindings.length > 0) return;
+    if (!checked.answerSet || !checked.ruleSet || expectationFindings.length > 0) return;
 
     cases.push({
       file: document.file,
