@@ -226,3 +226,35 @@ export { checkLocales } from './i18n/check/index.js';
 export type { LocaleCheckOptions, LocaleCheckReport } from './i18n/check/index.js';
 export { renderHtml } from './render/html/index.js';
 export type { HtmlOptions } from './render/html/index.js';
+
+// --- Checking rule changes: validate, test cases, diff --------------------------------------
+/**
+ * Checks to run before a rule change ships; each report names the rule sets it used by id,
+ * version and content hash. `validateRuleFiles` returns every finding of the rule files: the
+ * schema, the semantic checks, provisional values (errors with `strict`) and, given an earlier
+ * copy in `baselineDir`, content changed without a higher version. `runRuleTests` runs the
+ * declarative cases of `rules/tests` against a catalog and, with `coverage`, lists thresholds
+ * and care paths that no case reaches. `diffAnswerSets` screens answer sets under two catalogs
+ * and counts what changes. It reads them one at a time from `openAnswerSource(path)` (a folder,
+ * JSON lines or CSV) and keeps only counts and the first `listLimit` changes.
+ */
+export { validateRuleFiles, renderValidationText, renderValidationJson } from './validate/index.js';
+export type { ValidateOptions, ValidationReport, ValidatedFile, CheckDepth } from './validate/index.js';
+export { runRuleTests, renderRuleTestText, renderRuleTestJson } from './ruletest/index.js';
+export type { RuleTestOptions, RuleTestReport, CaseResult, Mismatch, RuleSetCoverage, IndicatorCoverage, CarePathCoverage, CoverageGap } from './ruletest/index.js';
+export { diffAnswerSets, openAnswerSource, renderDiffText, renderDiffJson } from './diff/index.js';
+export type {
+  DiffOptions,
+  DiffReport,
+  DiffProgress,
+  ChangedAnswerSet,
+  UsedRuleSet,
+  MappingSummary,
+  AnswerRecord,
+  AnswerSource,
+  SourceProgress,
+  IndicatorTally,
+  CarePathTally,
+  IndicatorChange,
+  CarePathChange,
+} from './diff/index.js';

@@ -2,7 +2,7 @@ import { errorFinding, formatPath, InputError, type Finding } from '../findings/
 import type { RuleSetCatalog, ScreeningRuleSet } from '../ruleset/index.js';
 import { checkAnswers, type RuleSetStamp } from '../screening/index.js';
 import type { AnswerRecord, SourceProgress } from './answer-source.js';
-import { chooseRuleSet, mapAnswerSet, questionnaireReference, type SideChoice } from './mapping.js';
+import { chooseSideRuleSet, mapAnswerSet, questionnaireReference, type SideChoice } from './mapping.js';
 import { compareOutcomes, OutcomeEvaluator, type CarePathChange, type IndicatorChange } from './outcome.js';
 import { DiffTally, type CarePathTally, type IndicatorTally } from './tally.js';
 
@@ -131,7 +131,7 @@ export async function diffAnswerSets(options: DiffOptions): Promise<DiffReport> 
     const own = checked.ruleSet;
     const sides = (['base', 'head'] as const).map((side) => {
       const catalog = side === 'base' ? options.base : options.head;
-      const chosen = chooseRuleSet(catalog, own, side === 'base' ? options.baseAs : options.headAs, side);
+      const chosen = chooseSideRuleSet(catalog, own, side === 'base' ? options.baseAs : options.headAs, side);
       return 'code' in chosen ? [chosen] : mapAnswerSet(checked.answerSet!, own, chosen);
     });
     const [baseChoice, headChoice] = sides as [SideChoice | Finding[], SideChoice | Finding[]];

@@ -20,7 +20,7 @@ export function questionnaireReference(ruleSet: ScreeningRuleSet): string {
  * otherwise the side's only rule set of the same questionnaire id. Returns a finding when
  * there is none or the choice is ambiguous.
  */
-export function chooseRuleSet(
+export function chooseSideRuleSet(
   catalog: RuleSetCatalog,
   own: ScreeningRuleSet,
   forced: string | undefined,

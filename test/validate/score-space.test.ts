@@ -48,7 +48,7 @@ describe('reachable scores', () => {
   });
 
   it('match brute force on small models', () => {
-    const option = fc.constantFrom('a', 'b', 'c', 'd');
+    const option: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd');
     const scoredItem = fc.record({
       options: fc.uniqueArray(option, { minLength: 1, maxLength: 4 }),
       points: fc.array(fc.integer({ min: 0, max: 8 }).map((halves) => halves * 50), { minLength: 4, maxLength: 4 }),
