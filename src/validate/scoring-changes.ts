@@ -3,10 +3,11 @@ import type { WrittenQuestionnaire, WrittenScreeningRules } from '../ruleset/wri
 
 /**
  * Lists the changes between two versions of a rule document that change what a screening
- * concludes, each as a YAML-like path: points, thresholds, care-path triggers with their
- * escalations and follow-up questions, indicators and care paths added or removed, and in a
- * questionnaire the items, their options and enable conditions. Provenance, comments,
- * priorities and action lists are not listed. Kinds other than these two give no list.
+ * concludes, each as a YAML-like path. In screening rules these are points, thresholds,
+ * care-path triggers with their escalations and follow-up questions, and indicators or care
+ * paths added or removed. In a questionnaire they are items added or removed, their options
+ * and their enable conditions. Provenance, comments, priorities and action lists are not
+ * listed, and other kinds of document give an empty list.
  */
 export function scoringChanges(kind: string, before: unknown, after: unknown): string[] {
   if (kind === 'ScreeningRules') return screeningRuleChanges(before as WrittenScreeningRules, after as WrittenScreeningRules);

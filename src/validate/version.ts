@@ -19,7 +19,7 @@ export function compareVersions(a: Version, b: Version): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
 
-/** The part that a step from `from` to a higher `to` raises: `major`, `minor` or `patch`. */
+/** Names the part that a step from `from` to a higher `to` raises: `major`, `minor` or `patch`. */
 export function bumpOf(from: Version, to: Version): 'major' | 'minor' | 'patch' {
   if (to.major !== from.major) return 'major';
   if (to.minor !== from.minor) return 'minor';

@@ -93,7 +93,7 @@ function textOwners({ rules, rulesDocument, questionnaire, questionnaireDocument
   return owners;
 }
 
-/** Whether `namespace:dotted.key` leads to a non-empty text. */
+/** Tells whether `namespace:dotted.key` leads to a non-empty text. */
 function hasText(resources: LocaleResources, key: string): boolean {
   const [namespace = '', dotted = ''] = key.split(':', 2);
   let current: unknown = resources[namespace];
