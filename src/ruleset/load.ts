@@ -51,11 +51,26 @@ export async function readScreeningDocuments(paths: readonly string[]): Promise<
   return { documents, findings };
 }
 
+/** How loading treats content that has no text in some language. */
+export interface LoadOptions {
+  /**
+   * `error` (the default) when people will read the output; `warning` for machine output
+   * such as JSON or a diff, which works without texts.
+   */
+  missingTexts?: 'error' | 'warning';
+}
+
+/** Names of the checks whose findings `missingTexts: 'warning'` turns into warnings. */
+const textChecks = new Set(['translations']);
+
 /**
  * Loads, checks and normalises the screening rule sets under `paths` (by default the shipped
  * ones). Returns the catalog only when there is no error; findings include warnings either way.
  */
-export async function loadCatalog(paths: readonly string[] = shippedScreeningPaths()): Promise<{ catalog?: RuleSetCatalog; findings: Finding[] }> {
+export async function loadCatalog(
+  paths: readonly string[] = shippedScreeningPaths(),
+  options: LoadOptions = {},
+): Promise<{ catalog?: RuleSetCatalog; findings: Finding[] }> {
   const { documents, findings } = await readScreeningDocuments(paths);
 
   const questionnaires = new Map<string, { written: WrittenQuestionnaire; document: SourceDocument }>();
@@ -97,7 +112,11 @@ export async function loadCatalog(paths: readonly string[] = shippedScreeningPat
     }
 
     const context = { rules, rulesDocument: document, questionnaire: target.written, questionnaireDocument: target.document };
-    const checkFindings = screeningChecks.flatMap((check) => check.run(context));
+    const checkFindings = screeningChecks.flatMap((check) => {
+      const found = check.run(context);
+      if (options.missingTexts !== 'warning' || !textChecks.has(check.name)) return found;
+      return found.map((finding): Finding => ({ ...finding, severity: 'warning' }));
+    });
     findings.push(...checkFindings);
     if (hasErrors(checkFindings)) continue;
 
@@ -127,8 +146,8 @@ export function loadShippedCatalog(): Promise<RuleSetCatalog> {
  * Loads the rule sets in the folder `dir` (a copy of the shipped `rules/` and `questionnaires/`,
  * or any folder of rule files). Throws InputError with every finding when it has errors.
  */
-export async function loadCatalogFromFolder(dir: string): Promise<RuleSetCatalog> {
-  const { catalog, findings } = await loadCatalog([dir]);
+export async function loadCatalogFromFolder(dir: string, options: LoadOptions = {}): Promise<RuleSetCatalog> {
+  const { catalog, findings } = await loadCatalog([dir], options);
   if (!catalog) throw new InputError(findings.filter((finding) => finding.severity === 'error'));
   if (catalog.screenings.size === 0) throw new InputError([errorFinding('rules.noScreeningRules', { dir }, { file: dir })]);
   return catalog;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
@@ -192,5 +193,34 @@ describe('enable conditions', () => {
     const result = await screen({ questionnaire: 'bib-screening@2.0.0', answers: { has_partner: 'no', partner_occupation: 'no_income' } });
     expect(result.indicators.find((indicator) => indicator.id === 'partner_occupation')?.status).toBe('not_applicable');
     expect(result.ignoredAnswers).toEqual([{ item: 'partner_occupation', option: 'no_income', reason: 'disabled' }]);
+  });
+});
+
+describe('rule copies with untranslated content', () => {
+  const withNewOption = () =>
+    copyShippedRuleSet({
+      [questionnaireV2]: (text) => text.replace('options: [own_or_rented, social_housing,', 'options: [own_or_rented, caravan, social_housing,'),
+      [rulesV2]: (text) => text.replace('points: { own_or_rented: 0, social_housing: 0,', 'points: { own_or_rented: 0, caravan: 3, social_housing: 0,'),
+    });
+
+  it('screen as json works before the texts exist', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const folder = withNewOption();
+    const answers = join(folder, 'answers.yaml');
+    writeFileSync(answers, 'questionnaire: bib-screening@2.0.0\nanswers:\n  housing_type: caravan\n');
+    const run = await runCli(['screen', answers, '--rules', folder, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const housing = (JSON.parse(run.stdout) as { indicators: { id: string; status: string }[] }).indicators.find((indicator) => indicator.id === 'housing_situation');
+    expect(housing?.status).toBe('positive');
+  });
+
+  it('screen as text names the missing text', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const folder = withNewOption();
+    const answers = join(folder, 'answers.yaml');
+    writeFileSync(answers, 'questionnaire: bib-screening@2.0.0\nanswers:\n  housing_type: caravan\n');
+    const run = await runCli(['--locale', 'en', 'screen', answers, '--rules', folder]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('questionnaire:items.housing_type.options.caravan');
   });
 });

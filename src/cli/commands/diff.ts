@@ -23,8 +23,8 @@ export async function runDiff(options: DiffCommandOptions, context: CliContext):
   requireExisting([options.base, options.head, options.answers], cwd);
 
   const report = await (async () => {
-    const base = await loadCatalogFromFolder(resolve(cwd, options.base));
-    const head = await loadCatalogFromFolder(resolve(cwd, options.head));
+    const base = await loadCatalogFromFolder(resolve(cwd, options.base), { missingTexts: 'warning' });
+    const head = await loadCatalogFromFolder(resolve(cwd, options.head), { missingTexts: 'warning' });
     const source = await openAnswerSource(resolve(cwd, options.answers));
     const progress = progressBar(context);
     try {

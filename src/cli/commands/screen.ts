@@ -24,7 +24,9 @@ export interface ScreenOptions {
 
 /** Screens one answers file and writes the result; input errors are thrown as InputError. */
 export async function runScreen(options: ScreenOptions, context: CliContext): Promise<number> {
-  const catalog = options.rulesDir ? await loadCatalogFromFolder(resolve(context.io.cwd, options.rulesDir)) : await loadShippedCatalog();
+  // JSON needs no texts, so a researcher's new option can be screened before it is translated.
+  const missingTexts = options.format === 'json' ? 'warning' : 'error';
+  const catalog = options.rulesDir ? await loadCatalogFromFolder(resolve(context.io.cwd, options.rulesDir), { missingTexts }) : await loadShippedCatalog();
   const { answerSet, ruleSet } = await readAnswersFile(resolve(context.io.cwd, options.answersFile), catalog).catch((error: unknown) => {
     throw relabelFile(error, options.answersFile);
   });
