@@ -224,3 +224,19 @@ describe('rule copies with untranslated content', () => {
     expect(run.stderr).toContain('questionnaire:items.housing_type.options.caravan');
   });
 });
+
+describe('follow-up questions', () => {
+  it('one asked by two care paths is rejected', async () => {
+    const { catalog, findings } = await loadCopy({
+      [rulesV2]: (text) =>
+        text.replace(
+          '    actions: [cessation_counselling]\n',
+          '    actions: [cessation_counselling]\n    followUps:\n      - id: self_harm_thoughts\n        on: "yes"\n        action: same_day_mental_health_assessment\n        priority: urgent\n',
+        ),
+    });
+    expect(catalog).toBeUndefined();
+    const finding = findings.find((entry) => entry.code === 'rules.followUpOfOtherCarePath');
+    expect(finding?.params).toMatchObject({ id: 'self_harm_thoughts', carePath: 'substance_use_support', other: 'perinatal_mental_health' });
+    expect(finding?.line).toBeGreaterThan(200);
+  });
+});

@@ -2,7 +2,10 @@ import type { Finding, PathSegment } from '../../findings/index.js';
 import type { SourceDocument } from '../../source/index.js';
 import { errorAt, type ScreeningCheck } from './context.js';
 
-/** Rejects an id used twice among items, options, indicators, care paths, actions or follow-up questions. */
+/**
+ * Rejects an id used twice among items, options, indicators, care paths, actions or follow-up
+ * questions, and a follow-up question that a second care path also asks.
+ */
 export const duplicateIds: ScreeningCheck = {
   name: 'duplicate-ids',
   run({ rules, rulesDocument, questionnaire, questionnaireDocument }) {
@@ -22,17 +25,17 @@ export const duplicateIds: ScreeningCheck = {
     report(rulesDocument, rules.carePaths.map((carePath) => carePath.id), ['carePaths'], ['id']);
     report(rulesDocument, rules.actions, ['actions'], []);
 
-    const followUpIds: { id: string; path: PathSegment[] }[] = [];
+    // A follow-up question belongs to the one care path that asks it.
+    const owner = new Map<string, string>();
     rules.carePaths.forEach((carePath, carePathIndex) =>
-      (carePath.followUps ?? []).forEach((followUp, index) =>
-        followUpIds.push({ id: followUp.id, path: ['carePaths', carePathIndex, 'followUps', index, 'id'] }),
-      ),
+      (carePath.followUps ?? []).forEach((followUp, index) => {
+        const path: PathSegment[] = ['carePaths', carePathIndex, 'followUps', index, 'id'];
+        const other = owner.get(followUp.id);
+        if (other === undefined) owner.set(followUp.id, carePath.id);
+        else if (other === carePath.id) findings.push(errorAt(rulesDocument, path, 'rules.duplicateId', { id: followUp.id }));
+        else findings.push(errorAt(rulesDocument, path, 'rules.followUpOfOtherCarePath', { id: followUp.id, carePath: carePath.id, other }));
+      }),
     );
-    const seenFollowUps = new Set<string>();
-    for (const { id, path } of followUpIds) {
-      if (seenFollowUps.has(id)) findings.push(errorAt(rulesDocument, path, 'rules.duplicateId', { id }));
-      seenFollowUps.add(id);
-    }
     return findings;
   },
 };
