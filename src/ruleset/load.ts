@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorFinding, hasErrors, InputError, InternalError, type Finding } from '../findings/index.js';
 import { packageRoot } from '../package-root.js';
@@ -15,6 +16,25 @@ const screeningKinds: Record<string, string> = {
   ScreeningRules: 'screening-rules-1',
 };
 
+/**
+ * The folders to read for `path`. A folder laid out like this repository (with `rules/` or
+ * `questionnaires/` in it) is read as one: only those two folders, so examples, tests and
+ * fixtures beside them are never taken for content. Any other folder or file is read as it is.
+ * Documents of other kinds in `rules/` (access, retention, rule tests) are skipped by kind.
+ */
+export function contentFolders(path: string): string[] {
+  const layout = [join(path, 'questionnaires'), join(path, 'rules')].filter((folder) => isFolder(folder));
+  return layout.length === 0 ? [path] : layout;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Folders of the shipped screening content. */
 export function shippedScreeningPaths(): string[] {
   return [join(packageRoot, 'questionnaires'), join(packageRoot, 'rules', 'screening')];
@@ -31,7 +51,7 @@ export interface LoadedDocument {
  * kind. Returns the documents of the screening kinds and every finding, never only the first.
  */
 export async function readScreeningDocuments(paths: readonly string[]): Promise<{ documents: LoadedDocument[]; findings: Finding[] }> {
-  const { files, findings } = await discoverRuleFiles(paths);
+  const { files, findings } = await discoverRuleFiles(paths.flatMap(contentFolders));
   const documents: LoadedDocument[] = [];
 
   for (const file of files) {

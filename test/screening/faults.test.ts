@@ -240,3 +240,13 @@ describe('follow-up questions', () => {
     expect(finding?.line).toBeGreaterThan(200);
   });
 });
+
+describe('rule folders', () => {
+  it('a repository checkout reads only its content folders', async () => {
+    const { runCli, projectRoot } = await import('../support/cli.js');
+    const run = await runCli(['screen', join('test', 'fixtures', 'screening', 'homeless-urgent.yaml'), '--rules', projectRoot, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { ruleSet: { version: string } }).ruleSet.version).toBe('2.0.0');
+  });
+});
