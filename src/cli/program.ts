@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
 import { supportedLocales } from '../i18n/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import type { CliContext } from './context.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerLocalesCommand } from './commands/locales.js';
@@ -34,7 +37,8 @@ export function buildProgram(context: CliContext): Command {
     .addOption(
       new Option('--locale <lng>', 'language of everything printed for people').choices([...supportedLocales]).default('nl'),
     )
-    .showHelpAfterError()
+    .addHelpText('after', '\n`bib --version` prints the version of bib-core.')
+    .showHelpAfterError(context.t('cli:error.helpHint'))
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.out(text),
@@ -46,12 +50,24 @@ export function buildProgram(context: CliContext): Command {
 
   for (const register of commands) register(program, context);
 
-  // Subcommands inherit the error handling of the program.
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({
-      writeOut: (text) => context.out(text),
-      writeErr: (text) => context.err(text),
-    });
-  }
+  // Subcommands, and theirs, inherit the error handling of the program.
+  const inherit = (parent: Command) => {
+    for (const command of parent.commands) {
+      command
+        .exitOverride()
+        .showHelpAfterError(context.t('cli:error.helpHint'))
+        .configureOutput({
+          writeOut: (text) => context.out(text),
+          writeErr: (text) => context.err(text),
+        });
+      inherit(command);
+    }
+  };
+  inherit(program);
   return program;
+}
+
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
 }

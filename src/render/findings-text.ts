@@ -3,18 +3,21 @@ import type { Translator } from '../i18n/index.js';
 
 /**
  * Renders findings like a compiler: `file:line:column: error: message`, one per line,
- * with the YAML path when there is one. A code without a namespace (`answers.unknownItem`)
+ * with the YAML path when there is one. Only the first `limit` findings (100 by default) are
+ * listed, then a line with the count of the others. A code without a namespace (`answers.unknownItem`)
  * is looked up in `findings`; a code with one (`access:unknownField`) as it is.
  */
-export function renderFindingsText(findings: readonly Finding[], translator: Translator): string {
+export function renderFindingsText(findings: readonly Finding[], translator: Translator, options: { limit?: number } = {}): string {
+  const limit = options.limit ?? 100;
   const lines: string[] = [];
-  for (const finding of findings) {
+  for (const finding of findings.slice(0, limit)) {
     const where = [finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':');
     const severity = translator.t(`findings:severity.${finding.severity}`);
     const key = finding.code.includes(':') ? finding.code : `findings:${finding.code}`;
     const message = translator.t(key, { ...displayParams(finding.params), path: formatPath(finding.path) });
-    lines.push(where ? `${where}: ${severity}: ${message}` : `${severity}: ${message}`);
+    lines.push(where ? translator.t('findings:line', { where, severity, message }) : `${severity}: ${message}`);
   }
+  if (findings.length > limit) lines.push(translator.t('findings:more', { count: findings.length - limit }));
   return lines.join('\n') + (lines.length > 0 ? '\n' : '');
 }
 

@@ -55,17 +55,14 @@ export function renderScreeningText(
   const negative = result.indicators.filter((indicator) => indicator.status === 'negative');
   const notApplicable = result.indicators.filter((indicator) => indicator.status === 'not_applicable');
 
-  lines.push('', style.heading(t('cli:screen.positiveHeading', { count: positive.length })));
-  if (positive.length === 0) lines.push(`  ${t('cli:screen.none')}`);
+  lines.push('', style.heading(positive.length === 0 ? t('cli:screen.positiveNone') : t('cli:screen.positiveHeading', { count: positive.length })));
   for (const indicator of positive) lines.push(...positiveLines(indicator, translator, style));
 
-  lines.push('', style.heading(t('cli:screen.incompleteHeading', { count: incomplete.length })));
-  if (incomplete.length === 0) lines.push(`  ${t('cli:screen.none')}`);
+  lines.push('', style.heading(incomplete.length === 0 ? t('cli:screen.incompleteNone') : t('cli:screen.incompleteHeading', { count: incomplete.length })));
   for (const indicator of incomplete) lines.push(...incompleteLines(indicator, translator, style));
 
   const carePaths = [...result.carePaths].sort(byPriorityDescending(options.priorities));
-  lines.push('', style.heading(t('cli:screen.carePathsHeading', { count: carePaths.length })));
-  if (carePaths.length === 0) lines.push(`  ${t('cli:screen.none')}`);
+  lines.push('', style.heading(carePaths.length === 0 ? t('cli:screen.carePathsNone') : t('cli:screen.carePathsHeading', { count: carePaths.length })));
   for (const carePath of carePaths) lines.push(...carePathLines(carePath, translator, style));
 
   lines.push('', style.heading(t('cli:screen.otherHeading')));

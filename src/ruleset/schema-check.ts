@@ -30,6 +30,9 @@ export function checkAgainstSchema(document: SourceDocument, schemaName: string)
 }
 
 export function schemaErrorsToFindings(errors: readonly ErrorObject[], document: SourceDocument): Finding[] {
+  const commaFindings = flowDecimalCommas(errors, document);
+  if (commaFindings.length > 0) return commaFindings;
+
   // A failed `oneOf` lists the errors of every branch; report the `oneOf` alone.
   const oneOfPaths = errors.filter((error) => error.keyword === 'oneOf').map((error) => error.instancePath);
   const relevant = errors.filter(
@@ -93,6 +96,35 @@ function toFinding(error: ErrorObject, document: SourceDocument): Finding {
     default:
       return errorFinding('schema.other', { detail: error.message ?? error.keyword, value: shown }, where);
   }
+}
+
+/**
+ * Recognises a decimal comma inside a flow mapping: `{ eu: 0,5 }` reads as `eu: 0` and a key
+ * `5` without a value, which the schema reports as an odd key. Returns one clear finding per
+ * such mapping, or none.
+ */
+function flowDecimalCommas(errors: readonly ErrorObject[], document: SourceDocument): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const path = pointerToPath(error.instancePath);
+    const value = valueAt(document.data, path);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    // JavaScript lists integer-like keys first, so order the keys as the file has them.
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([key, entry]) => ({ key, entry, at: document.locateKey([...path, key]) }))
+      .sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+    const index = entries.findIndex(({ key, entry }) => /^\d+$/.test(key) && entry === null);
+    if (index <= 0 || seen.has(error.instancePath)) continue;
+    seen.add(error.instancePath);
+    const { key: previousKey, entry: previousValue } = entries[index - 1]!;
+    const digits = entries[index]!.key;
+    const suggestion = `${String(previousValue)}.${digits}`;
+    findings.push(
+      errorFinding('schema.decimalComma', { value: `${String(previousValue)},${digits}`, suggestion }, { file: document.file, path: [...path, previousKey], ...document.locate([...path, previousKey]) }),
+    );
+  }
+  return findings;
 }
 
 function allowedProperties(error: ErrorObject): string[] {

@@ -177,9 +177,13 @@ function checkCode(
     findings.push(errorFinding('answers.blankCode', { ...params, allowed: [...allowed] }, where));
     return undefined;
   }
+  if (allowed.includes(value.trim())) {
+    findings.push(errorFinding('answers.spacesAround', { ...params, value, expected: value.trim() }, where));
+    return undefined;
+  }
   const sameLetters = allowed.find((option) => option.toLowerCase() === value.trim().toLowerCase());
   if (sameLetters) {
-    findings.push(errorFinding('answers.wrongCase', { ...params, value, expected: sameLetters }, where));
+    findings.push(errorFinding('answers.wrongCase', { ...params, value, expected: sameLetters, allowed: [...allowed] }, where));
   } else {
     findings.push(errorFinding('answers.unknownOption', { ...params, value, allowed: [...allowed] }, where));
   }

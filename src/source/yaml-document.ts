@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import { errorFinding, type Finding, type PathSegment } from '../findings/index.js';
 
@@ -17,10 +17,22 @@ export type ParseOutcome =
   | { ok: true; document: SourceDocument; findings: Finding[] }
   | { ok: false; findings: Finding[] };
 
+/**
+ * Finding codes for the YAML parser's error codes (yaml 2.x). The parser's own English message
+ * is not shown: every code here has a text in each language. Codes not listed become
+ * `yaml.syntax`, a general message about indentation, colons and quotes.
+ */
 const yamlErrorCodes: Record<string, string> = {
   DUPLICATE_KEY: 'yaml.duplicateKey',
   MISSING_CHAR: 'yaml.unclosed',
-  BAD_DQ_ESCAPE: 'yaml.syntax',
+  MULTIPLE_DOCS: 'yaml.multipleDocuments',
+  TAB_AS_INDENT: 'yaml.tabIndent',
+  BAD_DQ_ESCAPE: 'yaml.escape',
+  TAG_RESOLVE_FAILED: 'yaml.tag',
+  MULTIPLE_TAGS: 'yaml.tag',
+  BAD_ALIAS: 'yaml.alias',
+  ALIAS_PROPS: 'yaml.alias',
+  KEY_OVER_1024_CHARS: 'yaml.longKey',
 };
 
 /**
@@ -49,26 +61,22 @@ export function parseYamlText(text: string, file: string): ParseOutcome {
 
   const findings: Finding[] = [];
   for (const error of doc.errors) {
-    const position = lineCounter.linePos(error.pos[0]);
     const code = yamlErrorCodes[error.code] ?? 'yaml.syntax';
-    const detail = error.message.split('\n')[0] ?? error.message;
+    const parserPosition = lineCounter.linePos(error.pos[0]);
+    const position = code === 'yaml.unclosed' ? (openingQuote(text, error.pos[0]) ?? parserPosition) : parserPosition;
     const key = duplicateKeyName(doc, error.pos[0]);
-    findings.push(
-      errorFinding(
-        code,
-        { file, detail, key: key ?? '' },
-        { file, line: position.line, column: position.col },
-      ),
-    );
+    findings.push(errorFinding(code, { file, key: key ?? '' }, { file, line: position.line, column: position.col }));
   }
+  findings.push(...explicitTags(doc, file, lineCounter));
   if (findings.length > 0) return { ok: false, findings };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, findings: [errorFinding('yaml.syntax', { file, detail, key: '' }, { file })] };
+    // toJS fails only on alias expansion beyond maxAliasCount (a "billion laughs" document).
+    void cause;
+    return { ok: false, findings: [errorFinding('yaml.alias', { file, key: '' }, { file })] };
   }
 
   const locateNode = (node: Node | null | undefined) => {
@@ -99,7 +107,33 @@ export async function readYamlFile(file: string): Promise<ParseOutcome> {
     const findingCode = code === 'ENOENT' ? 'file.notFound' : code === 'EISDIR' ? 'file.isDirectory' : 'file.unreadable';
     return { ok: false, findings: [errorFinding(findingCode, { file, detail: String(code ?? cause) }, { file })] };
   }
-  return parseYamlText(text.replace(/^\uFEFF/, ''), file);
+  const content = text.replace(/^\uFEFF/, '');
+  if (file.toLowerCase().endsWith('.json')) {
+    const jsonFinding = strictJsonFinding(content, file);
+    if (jsonFinding) return { ok: false, findings: [jsonFinding] };
+  }
+  return parseYamlText(content, file);
+}
+
+/**
+ * Checks a `.json` file with the JSON parser first: YAML would accept a trailing comma or a
+ * comment that JSON forbids. Returns a finding at the reported position, or undefined.
+ */
+function strictJsonFinding(text: string, file: string): Finding | undefined {
+  if (text.trim() === '' || text.includes('\u0000')) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (cause) {
+    const offset = Number(/position (\d+)/.exec(String((cause as Error).message))?.[1] ?? NaN);
+    const where: { file: string; line?: number; column?: number } = { file };
+    if (Number.isFinite(offset)) {
+      const before = text.slice(0, offset).split('\n');
+      where.line = before.length;
+      where.column = before[before.length - 1]!.length + 1;
+    }
+    return errorFinding('json.syntax', { file }, where);
+  }
 }
 
 /** Walks to the node at `path`; stops at the deepest node that exists. */
@@ -123,6 +157,50 @@ function nodeAt(doc: Document, path: readonly PathSegment[], wantKey: boolean): 
   }
   const chosen = wantKey && keyNode ? keyNode : current;
   return (chosen ?? undefined) as Node | undefined;
+}
+
+/**
+ * Locates the quote that opens a string which is never closed: the parser reports the end of
+ * the input, but the reader needs the line where the string starts. Returns the last
+ * unbalanced quote on the first line, before `offset`, that has one.
+ */
+function openingQuote(text: string, offset: number): { line: number; col: number } | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    let open: number | undefined;
+    let quote: string | undefined;
+    for (let column = 0; column < line.length; column++) {
+      const character = line[column]!;
+      if (quote === undefined) {
+        if (character === '#' && (column === 0 || line[column - 1] === ' ')) break;
+        if (character === '"' || character === "'") {
+          quote = character;
+          open = column;
+        }
+      } else if (character === '\\' && quote === '"') {
+        column++;
+      } else if (character === quote) {
+        if (quote === "'" && line[column + 1] === "'") column++;
+        else quote = undefined;
+      }
+    }
+    if (quote !== undefined && open !== undefined) return { line: index + 1, col: open + 1 };
+  }
+  return undefined;
+}
+
+/** Rejects explicit tags such as `!!bool "no"`: content files use plain YAML values only. */
+function explicitTags(doc: Document, file: string, lineCounter: LineCounter): Finding[] {
+  const findings: Finding[] = [];
+  visit(doc, (_key, node) => {
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag !== undefined && node.range) {
+      const position = lineCounter.linePos(node.range[0]);
+      const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      findings.push(errorFinding('yaml.tag', { file, tag }, { file, line: position.line, column: position.col }));
+    }
+  });
+  return findings;
 }
 
 /** Finds the text of a duplicated key that starts at `offset`, for a readable message. */

@@ -30,6 +30,7 @@ export async function runScreen(options: ScreenOptions, context: CliContext): Pr
   const { answerSet, ruleSet } = await readAnswersFile(resolve(context.io.cwd, options.answersFile), catalog).catch((error: unknown) => {
     throw relabelFile(error, options.answersFile);
   });
+  if (options.date !== undefined && options.format !== 'html') throw new InputError([errorFinding('cli.dateWithoutHtml', {})]);
   const date = pageDate(options.date);
   const visibility = options.visibilityFile ? await loadVisibilityRules(resolve(context.io.cwd, options.visibilityFile)) : await loadShippedVisibilityRules();
   const result = await evaluateScreening(ruleSet, answerSet);
