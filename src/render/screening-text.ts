@@ -74,7 +74,23 @@ export function renderScreeningText(
     lines.push(`  ${t('cli:screen.ignoredAnswer', { question: itemLabel(ignored.item, translator), answer: optionLabel(ignored.item, ignored.option, translator) })}`);
   }
 
+  const suspicions = 'suspicions' in result ? (result as { suspicions: SuspicionLine[] }).suspicions : [];
+  if (suspicions.length > 0) {
+    lines.push('', style.heading(t('cli:screen.suspicionsHeading', { count: suspicions.length })));
+    for (const note of suspicions) {
+      lines.push(`  ${t('cli:screen.suspicion', { indicator: t(`screening:indicators.${note.indicator}.name`), text: note.text, author: note.author, recordedAt: note.recordedAt })}`);
+    }
+  }
+
   return `${lines.join('\n')}\n`;
+}
+
+/** The fields of a suspicion note that the summary shows. */
+interface SuspicionLine {
+  indicator: string;
+  text: string;
+  author: string;
+  recordedAt: string;
 }
 
 function names(indicators: readonly IndicatorResult[], translator: Translator): string {

@@ -232,3 +232,32 @@ describe('html page for role B', () => {
 function escapeOnce(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+describe('suspicion notes on the command line', () => {
+  const answers = join('examples', 'answers', 'housing-and-mental-health.yaml');
+  const notes = join('examples', 'suspicions', 'notes.yaml');
+  const authors = async (args: string[]) => {
+    const run = await runCli(['screen', answers, '--format', 'json', '--suspicions', notes, ...args]);
+    expect(run.status).toBe(0);
+    return (JSON.parse(run.stdout) as { suspicions: { author: string }[] }).suspicions.map((note) => note.author);
+  };
+
+  it('role A reads every note', async () => {
+    expect(await authors(['--role', 'A'])).toEqual(['sw-0007', 'sw-0012']);
+  });
+
+  it('role B reads only its own notes', async () => {
+    expect(await authors(['--role', 'B', '--viewer', 'sw-0007'])).toEqual(['sw-0007']);
+    expect(await authors(['--role', 'B'])).toEqual([]);
+  });
+
+  it('a note on an unknown indicator is rejected with its line', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bib-notes-'));
+    const file = join(folder, 'notes.yaml');
+    writeFileSync(file, 'kind: SuspicionNotes\nversion: "1"\nnotes:\n  - indicator: sadness\n    text: x\n    author: a\n    recordedAt: "2026-12-04T10:30:00+01:00"\n');
+    const run = await runCli(['--locale', 'en', 'screen', answers, '--suspicions', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file}:4:16`);
+    expect(run.stderr).toContain('"sadness" is not an indicator');
+  });
+});

@@ -7,7 +7,7 @@ import { civilDateAt, parseCivilDate, type CivilDate } from '../../periods/index
 import { renderHtml } from '../../render/html/index.js';
 import { renderScreeningJson } from '../../render/screening-json.js';
 import { renderScreeningText } from '../../render/screening-text.js';
-import { loadShippedVisibilityRules, loadVisibilityRules, viewResult } from '../../visibility/index.js';
+import { loadShippedVisibilityRules, loadVisibilityRules, readSuspicionNotes, viewResult } from '../../visibility/index.js';
 import type { CliContext } from '../context.js';
 import { terminalStyle } from '../terminal-style.js';
 
@@ -20,6 +20,10 @@ export interface ScreenOptions {
   /** Role of the viewer in the visibility rules: `A` sees everything, `B` no health data, `none` nothing. */
   role: string;
   visibilityFile?: string;
+  /** File of suspicion notes; the viewer reads all of them with role A, only their own with role B. */
+  suspicionsFile?: string;
+  /** The viewer's id, which decides which suspicion notes are theirs. */
+  viewerId?: string;
 }
 
 /** Screens one answers file and writes the result; input errors are thrown as InputError. */
@@ -34,7 +38,9 @@ export async function runScreen(options: ScreenOptions, context: CliContext): Pr
   const date = pageDate(options.date);
   const visibility = options.visibilityFile ? await loadVisibilityRules(resolve(context.io.cwd, options.visibilityFile)) : await loadShippedVisibilityRules();
   const result = await evaluateScreening(ruleSet, answerSet);
-  const view = await viewResult(result, { role: options.role }, { ruleSet, visibility });
+  const suspicions = options.suspicionsFile ? await readSuspicionNotes(resolve(context.io.cwd, options.suspicionsFile), ruleSet) : [];
+  const viewer = { role: options.role, ...(options.viewerId ? { id: options.viewerId } : {}) };
+  const view = await viewResult(result, viewer, { ruleSet, visibility, suspicions });
 
   if (options.format === 'json') {
     context.out(renderScreeningJson(view));
@@ -57,8 +63,10 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
     .option('--rules <dir>', 'folder of rule files to use instead of the shipped ones (a copy of rules/ and questionnaires/)')
     .option('--role <role>', 'role of the viewer: A (medical secrecy, sees all), B (non-medical secrecy, no health data), none (no access)', 'A')
     .option('--visibility <file>', 'visibility rule file to use instead of rules/visibility/visibility-rules.yaml')
+    .option('--suspicions <file>', 'suspicion notes (kind SuspicionNotes) to show to the viewer: all with role A, only their own with role B')
+    .option('--viewer <id>', 'id of the viewer, who reads their own suspicion notes')
     .addHelpText('after', '\nExamples:\n  bib screen examples/answers/housing-and-mental-health.yaml\n  bib --locale fr screen answers.yaml --format json')
-    .action(async (answersFile: string, flags: { format: 'text' | 'json' | 'html'; rules?: string; role: string; visibility?: string; date?: string }) => {
+    .action(async (answersFile: string, flags: { format: 'text' | 'json' | 'html'; rules?: string; role: string; visibility?: string; date?: string; suspicions?: string; viewer?: string }) => {
       context.exitCode = await runScreen(
         {
           answersFile,
@@ -67,6 +75,8 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
           ...(flags.rules ? { rulesDir: flags.rules } : {}),
           ...(flags.visibility ? { visibilityFile: flags.visibility } : {}),
           ...(flags.date ? { date: flags.date } : {}),
+          ...(flags.suspicions ? { suspicionsFile: flags.suspicions } : {}),
+          ...(flags.viewer ? { viewerId: flags.viewer } : {}),
         },
         context,
       );
