@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpolationVariables } from '../../src/i18n/check/interpolation.js';
+import { jsonSyntaxErrorOffset, locateJsonError } from '../../src/i18n/check/json-syntax.js';
 import { parsePluralKey, pluralCategories, pluralKey, requiredPluralCategories } from '../../src/i18n/check/plural.js';
 
 describe('interpolationVariables', () => {
@@ -41,5 +42,63 @@ describe('plural keys', () => {
     expect(requiredPluralCategories('fr', false)).toEqual(['one', 'many', 'other']);
     expect(requiredPluralCategories('nl', false)).toEqual(['one', 'other']);
     expect(requiredPluralCategories('en', true)).toEqual(['one', 'two', 'few', 'other']);
+  });
+});
+
+describe('JSON error positions', () => {
+  // Node 20's JSON.parse gives no offset for several of these, such as the trailing comma.
+  const cases: [string, string, { line: number; column: number }][] = [
+    ['an unclosed object', '{\n', { line: 2, column: 1 }],
+    ['a trailing comma', '{\n  "a": "x",\n}\n', { line: 3, column: 1 }],
+    ['a comment', '{\n  // texts\n  "a": "x"\n}', { line: 2, column: 3 }],
+    ['a single-quoted key', "{ 'a': 1 }", { line: 1, column: 3 }],
+    ['a missing comma', '{\n  "a": "x"\n  "b": "y"\n}', { line: 3, column: 3 }],
+    ['a byte order mark', '\uFEFF{}', { line: 1, column: 1 }],
+    ['a line break in a string', '{"a": "x\ny"}', { line: 1, column: 9 }],
+    ['an unknown escape', '{"a": "\\q"}', { line: 1, column: 9 }],
+    ['text after the object', '{}\n}', { line: 2, column: 1 }],
+  ];
+
+  for (const [name, text, position] of cases) {
+    it(`locates ${name}`, () => {
+      expect(locateJsonError(text)).toEqual(position);
+    });
+  }
+
+  it('accepts what JSON.stringify writes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        expect(jsonSyntaxErrorOffset(text)).toBeUndefined();
+        expect(locateJsonError(text)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('agrees with JSON.parse on broken texts', () => {
+    // One edit of a valid text: insert, delete or replace one character.
+    const edited = fc
+      .tuple(fc.jsonValue(), fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...'{}[],:"\\ \nx0-.e'))
+      .map(([value, at, edit, character]) => {
+        const text = JSON.stringify(value, null, 1);
+        const index = at % (text.length + 1);
+        if (edit === 'insert') return text.slice(0, index) + character + text.slice(index);
+        if (edit === 'delete') return text.slice(0, index) + text.slice(index + 1);
+        return text.slice(0, index) + character + text.slice(index + 1);
+      });
+    fc.assert(
+      fc.property(edited, (text) => {
+        let parses = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          parses = false;
+        }
+        const offset = jsonSyntaxErrorOffset(text);
+        expect(offset === undefined, JSON.stringify(text)).toBe(parses);
+        if (offset !== undefined) expect(offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -208,6 +208,32 @@ describe('checkLocales on fixtures', () => {
     expect(findings.find((finding) => finding.code === 'yaml.duplicateKey')).toMatchObject({ line: 3, params: { key: 'greeting' } });
   });
 
+  it('reports an unparsable file once, not as missing', async () => {
+    const dir = await copyOfComplete();
+    await writeFile(join(dir, 'en', 'demo.json'), '{\n');
+
+    const { findings } = await checkLocales({ localesDir: dir, contentPaths: [rulesDir] });
+    expect(findings).toEqual([
+      { severity: 'error', code: 'editor:locales.invalidJson', file: join(dir, 'en', 'demo.json'), line: 2, column: 1, params: { file: join(dir, 'en', 'demo.json'), language: 'en' } },
+    ]);
+  });
+
+  it('rejects a trailing comma that YAML accepts', async () => {
+    const dir = await copyOfComplete();
+    await writeFile(join(dir, 'fr', 'demo.json'), '{\n  "greeting": "Bonjour",\n  "welcome": "Bienvenue, {{name}}.",\n  "closing": "Au revoir.",\n  "files_one": "{{count}} fichier",\n  "files_many": "{{count}} de fichiers",\n  "files_other": "{{count}} fichiers",\n}\n');
+
+    const { findings } = await checkLocales({ localesDir: dir, contentPaths: [rulesDir] });
+    expect(findings).toEqual([expect.objectContaining({ code: 'editor:locales.invalidJson', line: 8, column: 1, params: expect.objectContaining({ language: 'fr' }) })]);
+  });
+
+  it('reports a list where the texts belong', async () => {
+    const dir = await copyOfComplete();
+    await writeFile(join(dir, 'de', 'demo.json'), '["Hallo"]\n');
+
+    const { findings } = await checkLocales({ localesDir: dir, contentPaths: [rulesDir] });
+    expect(findings).toEqual([expect.objectContaining({ code: 'editor:locales.notMapping', params: expect.objectContaining({ language: 'de' }) })]);
+  });
+
   it('rejects a number where a text belongs', async () => {
     const dir = await copyOfComplete();
     await editTexts(dir, 'nl', 'demo', (texts) => (texts['closing'] = 0));
@@ -295,11 +321,25 @@ describe('bib locales check', () => {
     for (const language of languages) expect(named).toContain(`editor:locales.itemWithoutText ${language} questionnaire:items.housing_type.question`);
   });
 
-  it('exits 2 for a locales folder that does not exist', async () => {
+  it('names invalid JSON with its position', async () => {
+    const dir = await copyOfComplete();
+    await writeFile(join(dir, 'en', 'demo.json'), '{\n');
+
+    const { io, output } = captureIo();
+    const status = await main(['--locale', 'en', 'locales', 'check', '--locales-dir', dir, '--rules', rulesDir], io);
+    expect(status).toBe(1);
+    const lines = output.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/demo\.json:2:1: error: invalid JSON here\. /);
+    expect(lines[1]).toBe('1 problem in the texts of nl, fr, de, and en.');
+  });
+
+  it('exits 2 naming a missing locales folder', async () => {
     const { io, output } = captureIo();
     const status = await main(['--locale', 'en', 'locales', 'check', '--locales-dir', 'no/such/folder'], io);
     expect(status).toBe(2);
-    expect(output.stderr).toContain('no/such/folder');
+    expect(output.stderr).toContain(`folder ${join(process.cwd(), 'no/such/folder')} not found.`);
+    expect(output.stderr).not.toMatch(/\bfile\b/);
     expect(output.stdout).toBe('');
   });
 

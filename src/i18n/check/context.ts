@@ -9,6 +9,8 @@ export interface LocaleCheckContext {
   /** The languages compared, in the order findings list them. */
   locales: readonly string[];
   texts: LocaleTexts;
+  /** Namespace files that exist but could not be read; their finding is already reported. */
+  invalidFiles: ReadonlySet<string>;
   /** The texts grouped for comparison between languages (see `collectTextUnits`). */
   units: readonly TextUnit[];
   /**

@@ -48,14 +48,15 @@ export async function checkLocales(options: LocaleCheckOptions = {}): Promise<Lo
   if (hasErrors(content.findings)) throw new InputError(content.findings.filter((finding) => finding.severity === 'error'));
   const required = requiredTexts(content.documents);
 
-  const { texts, findings } = await readLocaleTexts(localesDir, locales);
+  const { texts, invalidFiles, findings } = await readLocaleTexts(localesDir, locales);
   for (const folder of await listLocaleFolders(localesDir)) {
     if (!locales.includes(folder)) {
       findings.push(warningFinding('editor:locales.unsupportedLocale', { language: folder, supported: locales }, { file: join(localesDir, folder) }));
     }
   }
 
-  const context: LocaleCheckContext = { localesDir, locales, texts, units: collectTextUnits({ locales, texts }), reported: new Set() };
+  const units = collectTextUnits({ locales, texts });
+  const context: LocaleCheckContext = { localesDir, locales, texts, invalidFiles, units, reported: new Set() };
   const requiredNamespaces = [...new Set(required.map((text) => text.namespace))];
   findings.push(
     ...checkNamespaceFiles(context, requiredNamespaces),
@@ -74,7 +75,7 @@ async function requireFolder(dir: string): Promise<void> {
   try {
     isFolder = (await stat(dir)).isDirectory();
   } catch {
-    throw new InputError([errorFinding('file.notFound', { file: dir }, { file: dir })]);
+    throw new InputError([errorFinding('editor:locales.folderNotFound', { dir }, { file: dir })]);
   }
   if (!isFolder) throw new InputError([errorFinding('editor:locales.notAFolder', { dir }, { file: dir })]);
 }

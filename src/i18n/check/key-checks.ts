@@ -13,7 +13,8 @@ import type { TextUnit } from './text-units.js';
 
 /**
  * Reports each namespace file that a language lacks while another language has it or the
- * questionnaire needs it. The keys of a missing file are not listed one by one.
+ * questionnaire needs it. The keys of a missing file are not listed one by one. A file that
+ * exists but does not parse is not missing: its parse error is the one finding about it.
  */
 export function checkNamespaceFiles(context: LocaleCheckContext, requiredNamespaces: readonly string[]): Finding[] {
   const findings: Finding[] = [];
@@ -25,6 +26,7 @@ export function checkNamespaceFiles(context: LocaleCheckContext, requiredNamespa
       const files = context.texts.get(locale);
       if (!files || files.has(namespace)) continue;
       const file = namespaceFilePath(context, locale, namespace);
+      if (context.invalidFiles.has(file)) continue;
       findings.push(errorFinding('editor:locales.missingNamespace', { language: locale, namespace, file, presentIn }, { file }));
     }
   }

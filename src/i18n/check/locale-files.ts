@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorFinding, type Finding, type PathSegment } from '../../findings/index.js';
-import { readYamlFile, type SourceDocument } from '../../source/index.js';
+import { parseYamlText, type ParseOutcome, type SourceDocument } from '../../source/index.js';
+import { locateJsonError } from './json-syntax.js';
 
 /** One leaf of a namespace file: its dotted key, the path of segments and the raw value. */
 export interface TextEntry {
@@ -22,13 +23,26 @@ export interface NamespaceFile {
 /** Every readable namespace file, by language and then by namespace. */
 export type LocaleTexts = Map<string, Map<string, NamespaceFile>>;
 
+/** The texts `readLocaleTexts` read, the files it could not read, and its findings. */
+export interface LocaleTextsReading {
+  texts: LocaleTexts;
+  /**
+   * Paths of namespace files that exist but hold no usable texts (invalid JSON, or not an
+   * object). Each already has its finding, so no check reports such a file as missing.
+   */
+  invalidFiles: Set<string>;
+  findings: Finding[];
+}
+
 /**
- * Reads `<localesDir>/<locale>/*.json` for each language with `readYamlFile`, so duplicate
- * keys and syntax errors come back as findings with their line. A missing language folder
- * and a file that does not parse are findings too, and the other files are still read.
+ * Reads `<localesDir>/<locale>/*.json` for each language. Each file must pass `JSON.parse`,
+ * as the translator reads it so, and is then parsed with `parseYamlText` for duplicate keys and
+ * positions. A missing language folder and a file that does not parse are findings, and the
+ * other files are still read.
  */
-export async function readLocaleTexts(localesDir: string, locales: readonly string[]): Promise<{ texts: LocaleTexts; findings: Finding[] }> {
+export async function readLocaleTexts(localesDir: string, locales: readonly string[]): Promise<LocaleTextsReading> {
   const texts: LocaleTexts = new Map();
+  const invalidFiles = new Set<string>();
   const findings: Finding[] = [];
 
   for (const locale of locales) {
@@ -44,14 +58,16 @@ export async function readLocaleTexts(localesDir: string, locales: readonly stri
     const namespaces = new Map<string, NamespaceFile>();
     for (const name of names) {
       const file = join(folder, name);
-      const parsed = await readYamlFile(file);
+      const parsed = await readTextsFile(file, locale);
       if (!parsed.ok) {
         findings.push(...parsed.findings);
+        invalidFiles.add(file);
         continue;
       }
       const data = parsed.document.data;
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         findings.push(errorFinding('editor:locales.notMapping', { file, language: locale }, { file, line: 1, column: 1 }));
+        invalidFiles.add(file);
         continue;
       }
       const namespace = name.slice(0, -'.json'.length);
@@ -61,7 +77,26 @@ export async function readLocaleTexts(localesDir: string, locales: readonly stri
     }
     texts.set(locale, namespaces);
   }
-  return { texts, findings };
+  return { texts, invalidFiles, findings };
+}
+
+/** Reads one namespace file: strict JSON first, then YAML parsing for duplicate keys and positions. */
+async function readTextsFile(file: string, locale: string): Promise<ParseOutcome> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const findingCode = code === 'EISDIR' ? 'file.isDirectory' : 'file.unreadable';
+    return { ok: false, findings: [errorFinding(findingCode, { file, detail: String(code ?? cause) }, { file })] };
+  }
+
+  // An empty file is left to parseYamlText, whose finding names it as empty.
+  if (text.trim() !== '') {
+    const position = locateJsonError(text);
+    if (position) return { ok: false, findings: [errorFinding('editor:locales.invalidJson', { file, language: locale }, { file, ...position })] };
+  }
+  return parseYamlText(text, file);
 }
 
 /** Lists the language folders under `localesDir`, sorted. */
