@@ -92,10 +92,10 @@ export {
 export type { CivilDate, Period } from './periods/index.js';
 /**
  * Access to a dossier. `decideAccess(request, {ruleSet, now, audit})` returns allow or deny,
- * the mode and every reason, and hands one audit event per decision to the host's sink before
- * it returns. It throws InputError for an invalid request, including a national number in an
- * identifier. `loadAccessRules()` loads `rules/access/access-rules.yaml` (or another file) and
- * returns findings instead of throwing.
+ * the mode, the last day of an allowed access and every reason, and hands one audit event per
+ * decision to the host's sink before it returns. It throws InputError for an invalid request,
+ * including a national number in an identifier. `loadAccessRules()` loads
+ * `rules/access/access-rules.yaml` (or another file) and returns findings instead of throwing.
  */
 export {
   decideAccess,
@@ -117,6 +117,7 @@ export type {
   CareRelationship,
   PresenceProof,
   AccessDecision,
+  AccessEndKind,
   AccessReason,
   AccessMode,
   AccessEffect,

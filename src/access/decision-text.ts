@@ -13,9 +13,15 @@ const brusselsWallClock = new Intl.DateTimeFormat('sv-SE', {
   second: '2-digit',
 });
 
-/** Returns the text of one reason in the translator's language. */
+/**
+ * Returns the text of one reason in the translator's language. A reason of an allowed access
+ * is translated with the i18next context `accessEnd`, so the key `reason.<code>_fixed` can tell
+ * that a new access or registration would not extend the access. A code without that key
+ * falls back to `reason.<code>`.
+ */
 export function accessReasonText(reason: AccessReason, translator: Translator): string {
-  return translator.t(`access:reason.${reason.code}`, reason.params);
+  const context = reason.params['accessEnd'];
+  return translator.t(`access:reason.${reason.code}`, context === undefined ? reason.params : { ...reason.params, context });
 }
 
 /** Lists the reason codes of a rule set that have no text in the translator's language. */
@@ -25,21 +31,23 @@ export function reasonsWithoutText(ruleSet: AccessRuleSet, translator: Translato
 
 /**
  * Renders a decision for people: the decision, the mode, every reason with its effect, and
- * the rule set that decided.
+ * the rule set that decided. Labels and their separators come from the texts, because French
+ * puts a space before the colon.
  */
 export function renderAccessDecisionText(decision: AccessDecision, translator: Translator): string {
   const t = (key: string, params?: Record<string, unknown>) => translator.t(`access:${key}`, params);
+  const field = (label: string, value: string) => t('text.field', { label, value });
   const lines = [
-    `${t('text.decision')}: ${t(`decision.${decision.decision}`)}`,
-    `${t('text.mode')}: ${decision.mode ? t(`mode.${decision.mode}`) : t('mode.none')}`,
-    `${t('text.professional')}: ${decision.professional}`,
-    `${t('text.dossier')}: ${decision.dossier}`,
-    `${t('text.at')}: ${brusselsWallClock.format(new Date(decision.at))} (Europe/Brussels)`,
-    `${t('text.reasons')}:`,
+    field(t('text.decision'), t(`decision.${decision.decision}`)),
+    field(t('text.mode'), decision.mode ? t(`mode.${decision.mode}`) : t('mode.none')),
+    field(t('text.professional'), decision.professional),
+    field(t('text.dossier'), decision.dossier),
+    field(t('text.at'), `${brusselsWallClock.format(new Date(decision.at))} (Europe/Brussels)`),
+    t('text.heading', { label: t('text.reasons') }),
   ];
   for (const reason of decision.reasons) {
-    lines.push(`  - [${t(`effect.${reason.effect}`)}] ${reason.code}: ${accessReasonText(reason, translator)}`);
+    lines.push(`  - [${t(`effect.${reason.effect}`)}] ${field(reason.code, accessReasonText(reason, translator))}`);
   }
-  lines.push(`${t('text.ruleSet')}: ${decision.ruleSet.id} ${decision.ruleSet.version}`);
+  lines.push(field(t('text.ruleSet'), `${decision.ruleSet.id} ${decision.ruleSet.version}`));
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import { InputError, errorFinding } from '../findings/index.js';
-import { civilDateAt, formatCivilDate, lastDayOfPeriod, parseCivilDate, parsePeriod } from '../periods/index.js';
-import { deriveAccessFacts, type AccessFacts } from './facts.js';
+import { civilDateAt, compareCivilDates, formatCivilDate, lastDayOfPeriod, parseCivilDate, parsePeriod, type CivilDate } from '../periods/index.js';
+import { accessFactCatalogue, deriveAccessFacts, isAccessFactName, type AccessEndKind, type AccessFacts } from './facts.js';
 import type { AccessRequest } from './request.js';
 import { checkAccessRequest } from './request-check.js';
 import type { AccessCondition, AccessEffect, AccessMode, AccessRule, AccessRuleSet } from './rule-set.js';
@@ -11,7 +11,10 @@ export interface AccessReason {
   /** Reason code; its text is `access:reason.<code>`. */
   code: string;
   effect: AccessEffect;
-  /** Fact values and the last day of each period the rule tested (`<fact>LastDay`), as text. */
+  /**
+   * Fact values and the last day of each period the rule tested (`<fact>LastDay`), as text.
+   * In an allowed decision also `accessLastDay` and `accessEnd`, as on the decision.
+   */
   params: Record<string, string>;
 }
 
@@ -19,6 +22,18 @@ export interface AccessDecision {
   decision: 'allow' | 'deny';
   /** Present only when access is allowed. */
   mode?: AccessMode;
+  /**
+   * The last day (`YYYY-MM-DD`, Europe/Brussels, inclusive) of an allowed access: the earliest
+   * last day of the running periods that limit the access right, such as the care relationship
+   * and a partner organisation's notice. Absent when access is denied, and when no rule that
+   * held tests such a period.
+   */
+  lastDay?: string;
+  /**
+   * Whether a new access or registration can move `lastDay` (`renewable`) or not (`fixed`).
+   * Present with `lastDay`.
+   */
+  accessEnd?: AccessEndKind;
   /** Every reason that applied, in the order of the rules file. */
   reasons: AccessReason[];
   professional: string;
@@ -79,13 +94,20 @@ export async function decideAccess(request: AccessRequest, options: DecideAccess
   const today = civilDateAt(now);
   const facts = deriveAccessFacts(request, now);
   const fired = await runAccessRules(ruleSet, facts, today);
-  const decision = combine(fired, facts, request, now, ruleSet);
+  const decision = combine(fired, facts, today, request, now, ruleSet);
 
   await audit(auditEventOf(decision, request));
   return decision;
 }
 
-function combine(fired: AccessRule[], facts: AccessFacts, request: AccessRequest, now: Date, ruleSet: AccessRuleSet): AccessDecision {
+function combine(
+  fired: AccessRule[],
+  facts: AccessFacts,
+  today: CivilDate,
+  request: AccessRequest,
+  now: Date,
+  ruleSet: AccessRuleSet,
+): AccessDecision {
   const reasons = fired.map((rule) => ({ code: rule.id, effect: rule.effect, params: reasonParams(rule, facts) }));
   const permitted = fired.some((rule) => rule.effect === 'permit');
   const denied = fired.some((rule) => rule.effect === 'deny');
@@ -93,9 +115,16 @@ function combine(fired: AccessRule[], facts: AccessFacts, request: AccessRequest
 
   const restriction = fired.find((rule) => rule.effect === 'restrict' && rule.mode !== undefined);
   const allowed = permitted && !denied;
+  // Every reason of an allowed access carries the same `accessLastDay`, so the texts that name it agree.
+  const end = allowed ? earliestAccessEnd(fired, facts, today) : undefined;
+  if (end) {
+    for (const reason of reasons) Object.assign(reason.params, { accessLastDay: end.lastDay, accessEnd: end.kind });
+  }
+
   return {
     decision: allowed ? 'allow' : 'deny',
     ...(allowed ? { mode: restriction?.mode ?? 'read-write' } : {}),
+    ...(end ? { lastDay: end.lastDay, accessEnd: end.kind } : {}),
     reasons,
     professional: request.professional.id,
     dossier: request.dossier.pseudonym,
@@ -107,20 +136,55 @@ function combine(fired: AccessRule[], facts: AccessFacts, request: AccessRequest
 /** Collects the fact values and the last day of every period the rule tests, for the reason's text. */
 function reasonParams(rule: AccessRule, facts: AccessFacts): Record<string, string> {
   const params: Record<string, string> = { ...facts };
-  for (const condition of dateConditions(rule.when)) {
-    const event = facts[condition.fact as keyof AccessFacts];
-    const date = event === undefined ? undefined : parseCivilDate(event);
-    const period = parsePeriod(condition.period);
-    if (date && period) params[`${condition.fact}LastDay`] = formatCivilDate(lastDayOfPeriod(date, period));
+  for (const condition of periodConditions(rule.when)) {
+    const span = periodSpan(condition, facts);
+    if (span) params[`${condition.fact}LastDay`] = formatCivilDate(span.lastDay);
   }
   return params;
 }
 
-function dateConditions(condition: AccessCondition): { fact: string; period: string }[] {
-  if ('all' in condition) return condition.all.flatMap(dateConditions);
-  if ('any' in condition) return condition.any.flatMap(dateConditions);
+/**
+ * Finds the earliest last day among the periods that limit the access right and run today, in
+ * the permit and notice rules that held. A period that does not run today sits in an `any`
+ * branch that did not hold, so it is skipped. On a tie the fixed end wins, because a new
+ * access or registration would not move it.
+ */
+function earliestAccessEnd(fired: AccessRule[], facts: AccessFacts, today: CivilDate): { lastDay: string; kind: AccessEndKind } | undefined {
+  let earliest: { lastDay: CivilDate; kind: AccessEndKind } | undefined;
+
+  for (const rule of fired) {
+    if (rule.effect !== 'permit' && rule.effect !== 'notice') continue;
+    for (const condition of periodConditions(rule.when)) {
+      if (condition.operator !== 'periodRunning' || !isAccessFactName(condition.fact)) continue;
+      const definition = accessFactCatalogue[condition.fact];
+      const kind = 'accessEnd' in definition ? definition.accessEnd : 'none';
+      const span = periodSpan(condition, facts);
+      if (kind === 'none' || !span) continue;
+      if (compareCivilDates(span.event, today) > 0 || compareCivilDates(today, span.lastDay) > 0) continue;
+
+      const order = earliest === undefined ? -1 : compareCivilDates(span.lastDay, earliest.lastDay);
+      if (order < 0 || (order === 0 && kind === 'fixed')) earliest = { lastDay: span.lastDay, kind };
+    }
+  }
+  return earliest && { lastDay: formatCivilDate(earliest.lastDay), kind: earliest.kind };
+}
+
+type PeriodCondition = Extract<AccessCondition, { operator: 'periodRunning' | 'periodOver' }>;
+
+function periodConditions(condition: AccessCondition): PeriodCondition[] {
+  if ('all' in condition) return condition.all.flatMap(periodConditions);
+  if ('any' in condition) return condition.any.flatMap(periodConditions);
   if (condition.operator === 'periodRunning' || condition.operator === 'periodOver') return [condition];
   return [];
+}
+
+/** Returns the event date and the last day of the period a condition tests, when the fact has a date. */
+function periodSpan(condition: PeriodCondition, facts: AccessFacts): { event: CivilDate; lastDay: CivilDate } | undefined {
+  const value = facts[condition.fact as keyof AccessFacts];
+  const event = value === undefined ? undefined : parseCivilDate(value);
+  const period = parsePeriod(condition.period);
+  if (!event || !period) return undefined;
+  return { event, lastDay: lastDayOfPeriod(event, period) };
 }
 
 function auditEventOf(decision: AccessDecision, request: AccessRequest): AccessAuditEvent {

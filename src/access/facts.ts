@@ -2,23 +2,33 @@ import { civilDateAt, compareCivilDates, formatCivilDate, parseCivilDate, type C
 import type { AccessRequest, CareRelationship } from './request.js';
 
 /**
+ * Kind of limit that the period after a date fact puts on the access right, when a permit or
+ * notice rule tests it with `periodRunning`. It is `renewable` when a new access or
+ * registration moves the date, and `fixed` when nothing the professional does moves it.
+ */
+export type AccessEndKind = 'renewable' | 'fixed';
+
+/**
  * The facts the access rules can test, with their values. An enumerated fact always has one of
  * its values, so a rule never reads it as absent. A date fact is absent when the event never
- * happened, and every date operator is false on an absent date.
+ * happened, and every date operator is false on an absent date. A date fact's `accessEnd` gives
+ * the kind of limit its period puts on the access right. The value `none` marks a period that
+ * limits something else: her presence is proved for one request, and every access needs its
+ * own proof.
  */
 export const accessFactCatalogue = {
   role: { kind: 'enum', values: ['A', 'B', 'none'] },
   professionalStatus: { kind: 'enum', values: ['active', 'inactive'] },
   partnership: { kind: 'enum', values: ['running', 'terminated'] },
-  partnerLetterReceivedOn: { kind: 'date' },
+  partnerLetterReceivedOn: { kind: 'date', accessEnd: 'fixed' },
   consent: { kind: 'enum', values: ['given', 'withdrawn', 'missing'] },
   consentCapacity: { kind: 'enum', values: ['notRequired', 'assessed', 'notAssessed', 'missing'] },
   dossierState: { kind: 'enum', values: ['current', 'superseded', 'erased'] },
   relationship: { kind: 'enum', values: ['registered', 'blocked', 'ended', 'missing'] },
-  relationshipRenewedOn: { kind: 'date' },
+  relationshipRenewedOn: { kind: 'date', accessEnd: 'renewable' },
   presenceProof: { kind: 'enum', values: ['accessCode', 'trustedSystem', 'missing', 'otherDossier', 'afterNow'] },
-  presenceProvedOn: { kind: 'date' },
-} as const satisfies Record<string, { kind: 'enum'; values: readonly string[] } | { kind: 'date' }>;
+  presenceProvedOn: { kind: 'date', accessEnd: 'none' },
+} as const satisfies Record<string, { kind: 'enum'; values: readonly string[] } | { kind: 'date'; accessEnd: AccessEndKind | 'none' }>;
 
 export type AccessFactName = keyof typeof accessFactCatalogue;
 

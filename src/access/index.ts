@@ -2,7 +2,7 @@ export { decideAccess, noPermitReason } from './decision.js';
 export type { AccessAuditEvent, AccessAuditSink, AccessDecision, AccessReason, DecideAccessOptions } from './decision.js';
 export { accessReasonText, reasonsWithoutText, renderAccessDecisionText } from './decision-text.js';
 export { accessFactCatalogue, deriveAccessFacts } from './facts.js';
-export type { AccessFactName, AccessFacts } from './facts.js';
+export type { AccessEndKind, AccessFactName, AccessFacts } from './facts.js';
 export { looksLikeNationalNumber, maskNationalNumbers } from './national-number-guard.js';
 export type {
   AccessRequest,

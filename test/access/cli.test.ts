@@ -42,9 +42,38 @@ describe('bib access', () => {
   it('exits 0 for a denied decision', async () => {
     const { status, stdout } = await runCli(['--locale', 'fr', 'access', 'examples/access/relationship-expired.yaml']);
     expect(status).toBe(0);
-    expect(stdout).toContain('Accès : refusé'.replace(' :', ':'));
+    expect(stdout).toContain('Accès : refusé');
     expect(stdout).toContain('relationship-expired');
     expect(stdout).toContain("jusqu'au 2026-02-28 inclus");
+  });
+
+  it('names one last day for a partner notice', async () => {
+    // The care relationship alone would run until 2026-04-20, but the notice ends on 2025-02-28.
+    for (const locale of ['nl', 'en']) {
+      const { status, stdout } = await runCli(['--locale', locale, 'access', 'examples/access/partnership-ending.yaml']);
+      expect(status).toBe(0);
+      expect(stdout, locale).not.toContain('2026-04-20');
+      const reasonLines = stdout.split('\n').filter((line) => line.startsWith('  - '));
+      expect(reasonLines, locale).toHaveLength(2);
+      for (const line of reasonLines) expect(line, locale).toContain('2025-02-28');
+    }
+  });
+
+  it('says a renewal does not extend a notice', async () => {
+    const { stdout } = await runCli(['--locale', 'en', 'access', 'examples/access/partnership-ending.yaml']);
+    expect(stdout).toContain('This access runs until 2025-02-28 inclusive, and a new access or registration does not extend it.');
+    expect(stdout).toContain('Its users have access until 2025-02-28 inclusive at the latest');
+  });
+
+  it('puts a space before French colons', async () => {
+    for (const example of ['allowed-midwife', 'partnership-ending', 'several-reasons', 'superseded-read-only']) {
+      const { stdout } = await runCli(['--locale', 'fr', 'access', `examples/access/${example}.yaml`]);
+      expect(stdout).toContain('Motifs :\n');
+      for (const line of stdout.trimEnd().split('\n')) {
+        // A colon between digits belongs to a time of day, such as 16:45:00.
+        expect(line, example).not.toMatch(/[^\s\d]:|[^\s][;?!]/);
+      }
+    }
   });
 
   it('lists every reason in JSON', async () => {
@@ -118,7 +147,7 @@ describe('bib access', () => {
   it('reports a missing scenario file', async () => {
     const { status, stderr } = await runCli(['--locale', 'en', 'access', 'no-such-scenario.yaml']);
     expect(status).toBe(2);
-    expect(stderr).toBe('no-such-scenario.yaml: error: file no-such-scenario.yaml not found. Check the path.\n');
+    expect(stderr).toMatch(/^no-such-scenario\.yaml: error: .*no-such-scenario\.yaml not found\. Check the path\.\n$/);
   });
 
   it('rejects a rules file with a negative operator', async () => {
@@ -149,7 +178,13 @@ describe('bib access through the real bin', () => {
     const result = runBin(['--locale', 'en', 'access', 'examples/access/partnership-ending.yaml', '--format', 'json']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ decision: 'allow', mode: 'read-write', reasons: [{ code: 'care-relationship-access' }, { code: 'partnership-ending' }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      decision: 'allow',
+      mode: 'read-write',
+      lastDay: '2025-02-28',
+      accessEnd: 'fixed',
+      reasons: [{ code: 'care-relationship-access' }, { code: 'partnership-ending' }],
+    });
   });
 
   it('exits 2 for a bad scenario without a stack trace', () => {

@@ -23,6 +23,9 @@ describe('decideAccess', () => {
     expect(decision.mode).toBe('read-write');
     expect(reasonCodes(decision)).toEqual(['care-relationship-access']);
     expect(decision.reasons[0]?.params['relationshipRenewedOnLastDay']).toBe('2026-08-02');
+    expect(decision.lastDay).toBe('2026-08-02');
+    expect(decision.accessEnd).toBe('renewable');
+    expect(decision.reasons[0]?.params['accessLastDay']).toBe('2026-08-02');
   });
 
   it('stamps the rule set and the instant', async () => {
@@ -265,6 +268,37 @@ describe('partner organisation notice', () => {
     const { decision } = await decideWithEvents(terminated('2025-03-01T00:00:00+01:00'), ruleSet, new Date('2025-03-01T00:00:00+01:00'));
     expect(decision.decision).toBe('deny');
     expect(reasonCodes(decision)).toEqual(['partnership-ended']);
+    expect(decision.lastDay).toBeUndefined();
+    expect(decision.reasons[0]?.params['accessLastDay']).toBeUndefined();
+  });
+
+  it('ends access with the notice, not the relationship', async () => {
+    // The relationship alone would run until 2026-04-20, but the notice month ends on 2025-02-28.
+    const { decision } = await decideWithEvents(terminated('2025-02-28T13:55:00+01:00'), ruleSet, new Date('2025-02-28T14:00:00+01:00'));
+    expect(decision.reasons[0]?.params['relationshipRenewedOnLastDay']).toBe('2026-04-20');
+    expect(decision.lastDay).toBe('2025-02-28');
+    expect(decision.accessEnd).toBe('fixed');
+    for (const reason of decision.reasons) {
+      expect(reason.params['accessLastDay'], reason.code).toBe('2025-02-28');
+      expect(reason.params['accessEnd'], reason.code).toBe('fixed');
+    }
+  });
+
+  it('keeps a relationship end before the notice end', async () => {
+    const request = withRelationship(terminated('2025-02-05T09:00:00+01:00'), { registeredOn: '2023-09-01', lastAccessOn: '2023-11-10' });
+    const { decision } = await decideWithEvents(request, ruleSet, new Date('2025-02-05T09:30:00+01:00'));
+    expect(decision.decision).toBe('allow');
+    expect(decision.reasons[1]?.params['partnerLetterReceivedOnLastDay']).toBe('2025-02-28');
+    expect(decision.lastDay).toBe('2025-02-10');
+    expect(decision.accessEnd).toBe('renewable');
+  });
+
+  it('calls an end on the same day fixed', async () => {
+    const request = withRelationship(terminated('2025-02-05T09:00:00+01:00'), { registeredOn: '2023-09-01', lastAccessOn: '2023-11-28' });
+    const { decision } = await decideWithEvents(request, ruleSet, new Date('2025-02-05T09:30:00+01:00'));
+    expect(decision.reasons[0]?.params['relationshipRenewedOnLastDay']).toBe('2025-02-28');
+    expect(decision.lastDay).toBe('2025-02-28');
+    expect(decision.accessEnd).toBe('fixed');
   });
 
   it('denies a letter dated after today', async () => {

@@ -36,6 +36,20 @@ describe('decisions over random histories', () => {
     );
   });
 
+  it('name the reference last day in every reason', async () => {
+    await fc.assert(
+      fc.asyncProperty(historyArbitrary, async (history) => {
+        const { now, requests } = foldHistory(history);
+        for (const request of requests) {
+          const { decision } = await decideWithEvents(request, ruleSet, now);
+          expect(decision.lastDay).toBe(referenceDecision(request, now).lastDay);
+          for (const reason of decision.reasons) expect(reason.params['accessLastDay'], reason.code).toBe(decision.lastDay);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('explain every denial by a rule', async () => {
     await fc.assert(
       fc.asyncProperty(historyArbitrary, async (history) => {
@@ -88,17 +102,21 @@ describe('decisions over random histories', () => {
   it('find allowed and denied cases', async () => {
     // Guards the properties above against a generator that never reaches an allowed access.
     const outcomes = new Set<string>();
+    let endedByNotice = 0;
     fc.assert(
       fc.property(historyArbitrary, (history) => {
         const { now, requests } = foldHistory(history);
         for (const request of requests) {
           const expected = referenceDecision(request, now);
           outcomes.add(`${expected.decision}:${expected.mode ?? ''}`);
+          const letter = request.professional.organisation?.partnershipEndLetterReceivedOn;
+          if (letter !== undefined && expected.lastDay === addMonthsClamped(letter, 1)) endedByNotice++;
         }
       }),
       { numRuns: 1000, seed: 20_250_610 },
     );
     expect([...outcomes].sort()).toEqual(['allow:read-only', 'allow:read-write', 'deny:']);
+    expect(endedByNotice).toBeGreaterThan(0);
   });
 });
 

@@ -2,10 +2,14 @@ import type { AccessRequest } from '../../src/access/index.js';
 import { brusselsDay } from './history.js';
 
 /**
- * The access policy written out plainly, without the rules file or the periods module:
- * access needs every condition below, and a superseded dossier is read-only.
+ * Decides by the access policy written out plainly, without the rules file or the periods
+ * module. Access needs every condition below, and a superseded dossier is read-only. An
+ * allowed access lasts until the earlier of the relationship's end and the partner's notice end.
  */
-export function referenceDecision(request: AccessRequest, now: Date): { decision: 'allow' | 'deny'; mode?: 'read-write' | 'read-only' } {
+export function referenceDecision(
+  request: AccessRequest,
+  now: Date,
+): { decision: 'allow' | 'deny'; mode?: 'read-write' | 'read-only'; lastDay?: string } {
   const today = brusselsDay(now);
   const { professional, dossier, presence } = request;
   const relationship = dossier.relationships?.find((entry) => entry.professional === professional.id);
@@ -27,7 +31,8 @@ export function referenceDecision(request: AccessRequest, now: Date): { decision
   ];
 
   if (!conditions.every(Boolean)) return { decision: 'deny' };
-  return { decision: 'allow', mode: dossier.state === 'superseded' ? 'read-only' : 'read-write' };
+  const ends = [addMonthsClamped(renewedOn, 15), ...(letter === undefined ? [] : [addMonthsClamped(letter, 1)])];
+  return { decision: 'allow', mode: dossier.state === 'superseded' ? 'read-only' : 'read-write', lastDay: ends.sort()[0]! };
 }
 
 /** Adds months to a YYYY-MM-DD date, clamping the day to the end of a shorter month. */
