@@ -181,9 +181,11 @@ export type {
 /**
  * Retention. `evaluateRetention(records, ruleSet, asOf)` gives each record its last day and
  * whether it is due for deletion on `asOf`: due exactly when `asOf` is after the last day. A
- * record whose account is not closed has no last day yet. `loadRetentionRules()` loads
- * `rules/retention/retention-rules.yaml`; `readRetentionRecords(file)` reads and checks a
- * records file and returns findings instead of throwing.
+ * record whose account is not closed has no last day yet. A repeated record id, an owner or
+ * kind that the rules do not declare, and an event date after `asOf` are findings.
+ * `loadRetentionRules()` loads `rules/retention/retention-rules.yaml` and rejects a `when`
+ * that no record can match; `readRetentionRecords(file, { ruleSet, asOf })` reads and checks
+ * a records file in one round and returns findings instead of throwing.
  */
 export { evaluateRetention, loadRetentionRules, checkRetentionRules, readRetentionRecords, checkRetentionRecords } from './retention/index.js';
 export type {
@@ -195,6 +197,8 @@ export type {
   RetentionRuleSet,
   RetentionRule,
   RetentionDateField,
+  RecordValues,
+  RecordsCheckOptions,
 } from './retention/index.js';
 
 // --- Rendering ------------------------------------------------------------------------------

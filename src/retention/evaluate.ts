@@ -1,7 +1,9 @@
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import { errorFinding, type Finding } from '../findings/index.js';
 import { addDays, compareCivilDates, formatCivilDate, lastDayOfPeriod, type CivilDate } from '../periods/index.js';
-import type { RetentionDateField, RetentionRule, RetentionRuleSet } from './rules.js';
+import type { RetentionDateField } from './fields.js';
+import { dateAfterAsOfParams, isAfterAsOf, repeatedIds, undeclaredValues } from './record-checks.js';
+import type { RetentionRule, RetentionRuleSet } from './rules.js';
 
 /** One record to judge: what data it is, whose, and the dates the rules read. */
 export interface RetentionRecord {
@@ -46,13 +48,20 @@ export type RetentionOutcome = { ok: true; report: RetentionReport } | { ok: fal
 /**
  * Judges each record on `asOf` (a civil date in Europe/Brussels, given by the caller; the
  * library never reads the clock). A record that no rule applies to is a finding, because
- * keeping it forever or deleting it at once would both be a guess.
+ * keeping it forever or deleting it at once would both be a guess. So are a repeated id,
+ * an owner or kind that the rule set does not declare, and an event date after `asOf`.
  */
 export async function evaluateRetention(records: readonly RetentionRecord[], ruleSet: RetentionRuleSet, asOf: CivilDate): Promise<RetentionOutcome> {
   const decisions: RetentionDecision[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = duplicateIdFindings(records);
 
   for (const record of records) {
+    const recordFindings = checkRecord(record, ruleSet, asOf);
+    if (recordFindings.length > 0) {
+      findings.push(...recordFindings);
+      continue;
+    }
+
     const appliedRules = await findApplicableRules(record, ruleSet);
     if (appliedRules.length === 0) {
       findings.push(errorFinding('retention:records.noRule', { record: record.id, kind: record.kind, owner: record.owner }, record.source ?? {}));
@@ -72,6 +81,31 @@ export async function evaluateRetention(records: readonly RetentionRecord[], rul
       summary: { total: decisions.length, due: count('due'), kept: count('kept'), pending: count('pending') },
     },
   };
+}
+
+/** Checks what the records file reader checks too, for records that a caller built without it. */
+function checkRecord(record: RetentionRecord, ruleSet: RetentionRuleSet, asOf: CivilDate): Finding[] {
+  const where = record.source ?? {};
+  const findings = undeclaredValues(record, ruleSet.recordValues).map((problem) =>
+    errorFinding('retention:records.unknownValue', { record: record.id, ...problem }, where),
+  );
+  for (const [field, date] of Object.entries(record.dates) as [RetentionDateField, CivilDate][]) {
+    if (isAfterAsOf(date, asOf)) findings.push(errorFinding('retention:records.dateAfterAsOf', dateAfterAsOfParams(record.id, field, date, asOf), where));
+  }
+  return findings;
+}
+
+/** Names both positions of a repeated id when the records came from a file, and neither otherwise. */
+function duplicateIdFindings(records: readonly RetentionRecord[]): Finding[] {
+  return repeatedIds(records.map((record) => record.id)).map(({ index, firstIndex }) => {
+    const repeat = records[index]!.source;
+    const first = records[firstIndex]!.source;
+    if (repeat?.line === undefined || first?.line === undefined) {
+      return errorFinding('retention:records.duplicateId', { record: records[index]!.id, context: 'unplaced' }, repeat ?? {});
+    }
+    const params = { record: records[index]!.id, firstLine: first.line, firstColumn: first.column ?? 0, line: repeat.line, column: repeat.column ?? 0 };
+    return errorFinding('retention:records.duplicateId', params, repeat);
+  });
 }
 
 /**

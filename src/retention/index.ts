@@ -6,13 +6,14 @@ export {
   type RetentionReport,
   type RetentionStatus,
 } from './evaluate.js';
-export { checkRetentionRecords, readRetentionRecords, retentionRecordsSchemaFile, type RecordsOutcome } from './records.js';
+export { checkRetentionRecords, readRetentionRecords, retentionRecordsSchemaFile, type RecordsCheckOptions, type RecordsOutcome } from './records.js';
 export {
   checkRetentionRules,
   loadRetentionRules,
   retentionDateFields,
   shippedRetentionRulesFile,
   type FieldTest,
+  type RecordValues,
   type RetentionDateField,
   type RetentionRule,
   type RetentionRuleSet,

@@ -58,11 +58,19 @@ describe('bib retention', () => {
   });
 
   it('rejects a record without a rule', async () => {
+    const file = join(scratch, 'no-rule.yaml');
+    writeFileSync(file, 'kind: RetentionRecords\nversion: "1"\nrecords:\n  - { id: x, kind: dossier_access, owner: woman }\n');
+    const run = await runCli(['--locale', 'en', 'retention', file, '--as-of', '2026-01-01']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file}:4:5: error: record "x": no retention rule applies to kind "dossier_access" with owner "woman"`);
+  });
+
+  it('rejects an undeclared kind', async () => {
     const file = join(scratch, 'unknown-kind.yaml');
     writeFileSync(file, 'kind: RetentionRecords\nversion: "1"\nrecords:\n  - { id: x, kind: helth, owner: woman }\n');
     const run = await runCli(['--locale', 'en', 'retention', file, '--as-of', '2026-01-01']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${file}:4:5: error: record "x": no retention rule applies to kind "helth"`);
+    expect(run.stderr).toContain(`${file}:4:20: error: record "x": kind "helth" is not declared in the retention rules. Allowed: identification, socio_economic, health, dossier_access, user_access.`);
   });
 
   it('reports a missing file', async () => {

@@ -50,7 +50,8 @@ async function decide(records: RetentionRecord[], asOf: string, rules: Retention
 }
 
 function rulesFromYaml(text: string): RetentionRuleSet {
-  const parsed = parseYamlText(`kind: RetentionRules\nid: test-rules\nversion: "1.0.0"\nrules:\n${text}`, 'rules.yaml');
+  const recordValues = 'recordValues:\n  owner: [woman, professional, partner]\n  kind: [identification, health, dossier_access, user_access]\n';
+  const parsed = parseYamlText(`kind: RetentionRules\nid: test-rules\nversion: "1.0.0"\n${recordValues}rules:\n${text}`, 'rules.yaml');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.findings));
   return checkRetentionRules(parsed.document);
 }
@@ -95,9 +96,11 @@ describe('retention decisions', () => {
   });
 
   it('makes an erasure request due at once', async () => {
+    const withoutRequest = recordsFromYaml('  - { id: w-1, kind: health, owner: woman, accountClosedOn: "2024-01-10" }\n');
+    const dayBefore = await decide(withoutRequest, '2025-05-19');
+    expect(dayBefore[0]).toMatchObject({ status: 'kept', rule: 'woman-data' });
+
     const records = recordsFromYaml('  - { id: w-1, kind: health, owner: woman, accountClosedOn: "2024-01-10", erasureRequestedOn: "2025-05-20" }\n');
-    const dayBefore = await decide(records, '2025-05-19');
-    expect(dayBefore[0]).toMatchObject({ status: 'kept', rule: 'woman-erasure-request' });
     const onRequestDay = await decide(records, '2025-05-20');
     expect(onRequestDay[0]).toMatchObject({ status: 'due', rule: 'woman-erasure-request', lastDay: date('2025-05-19') });
   });
@@ -109,8 +112,8 @@ describe('retention decisions', () => {
   });
 
   it('keeps the earlier closure date', async () => {
-    const records = recordsFromYaml('  - { id: w-1, kind: identification, owner: woman, accountClosedOn: "2020-01-10", erasureRequestedOn: "2030-05-20" }\n');
-    const [decision] = await decide(records, '2027-01-11');
+    const records = recordsFromYaml('  - { id: w-1, kind: identification, owner: woman, accountClosedOn: "2020-01-10", erasureRequestedOn: "2027-01-12" }\n');
+    const [decision] = await decide(records, '2027-01-12');
     expect(decision).toMatchObject({ status: 'due', rule: 'woman-data', lastDay: date('2027-01-10') });
   });
 
@@ -124,16 +127,16 @@ describe('retention decisions', () => {
   });
 
   it('ignores erasure for a professional', async () => {
-    const records = recordsFromYaml('  - { id: p-1, kind: identification, owner: professional, accountClosedOn: "2027-06-30", erasureRequestedOn: "2025-01-01" }\n');
+    const records = recordsFromYaml('  - { id: p-1, kind: identification, owner: professional, accountClosedOn: "2025-06-30", erasureRequestedOn: "2025-01-01" }\n');
     const [decision] = await decide(records, '2026-01-01');
     expect(decision).toMatchObject({ status: 'kept', rule: 'professional-identification', appliedRules: ['professional-identification'] });
   });
 
   it('rejects a record without a rule', async () => {
-    const records = recordsFromYaml('  - { id: x-1, kind: helth, owner: woman, accountClosedOn: "2024-01-01" }\n');
+    const records = recordsFromYaml('  - { id: x-1, kind: dossier_access, owner: woman, accountClosedOn: "2024-01-01" }\n');
     const outcome = await evaluateRetention(records, ruleSet, date('2030-01-01'));
     expect(outcome.ok).toBe(false);
-    expect(outcome.ok ? [] : outcome.findings).toMatchObject([{ code: 'retention:records.noRule', file: 'records.yaml', line: 4, params: { record: 'x-1', kind: 'helth' } }]);
+    expect(outcome.ok ? [] : outcome.findings).toMatchObject([{ code: 'retention:records.noRule', file: 'records.yaml', line: 4, params: { record: 'x-1', kind: 'dossier_access' } }]);
   });
 
   it('counts the summary', async () => {
@@ -184,8 +187,8 @@ describe('retention conditions', () => {
       }).join(''),
     );
     const sequential: RetentionDecision[] = [];
-    for (const record of records) sequential.push(...(await decide([record], '2026-01-01')));
-    const concurrent = (await Promise.all(records.map((record) => decide([record], '2026-01-01')))).flat();
+    for (const record of records) sequential.push(...(await decide([record], '2027-06-01')));
+    const concurrent = (await Promise.all(records.map((record) => decide([record], '2027-06-01')))).flat();
     expect(concurrent).toEqual(sequential);
   });
 });
@@ -193,10 +196,13 @@ describe('retention conditions', () => {
 describe('retention properties', () => {
   const dateArbitrary = fc.integer({ min: 0, max: 60_000 }).map((offset) => addDays({ year: 1950, month: 1, day: 1 }, offset));
   const periodArbitrary = fc.record({ years: fc.integer({ min: 0, max: 30 }), months: fc.integer({ min: 0, max: 40 }), days: fc.integer({ min: 0, max: 400 }) });
+  // Days from the event to the as-of date: an event after the as-of date is rejected, see below.
+  const daysAfterEvent = fc.integer({ min: 0, max: 20_000 });
 
   it('never ends before the event', async () => {
     await fc.assert(
-      fc.asyncProperty(dateArbitrary, periodArbitrary, dateArbitrary, async (event, period, asOf) => {
+      fc.asyncProperty(dateArbitrary, periodArbitrary, daysAfterEvent, async (event, period, offset) => {
+        const asOf = addDays(event, offset);
         const keep = `P${period.years}Y${period.months}M${period.days}D`;
         const rules = rulesFromYaml(`  - { id: any, when: { owner: woman }, from: accountClosedOn, keep: ${keep}, provenance: provisional }\n`);
         const [decision] = await decide(recordsFromYaml(`  - { id: w, kind: health, owner: woman, accountClosedOn: "${formatCivilDate(event)}" }\n`), formatCivilDate(asOf), rules);
@@ -208,7 +214,8 @@ describe('retention properties', () => {
 
   it('is due exactly after the last day', async () => {
     await fc.assert(
-      fc.asyncProperty(dateArbitrary, fc.constantFrom('woman', 'professional', 'partner'), dateArbitrary, async (event, owner, asOf) => {
+      fc.asyncProperty(dateArbitrary, fc.constantFrom('woman', 'professional', 'partner'), daysAfterEvent, async (event, owner, offset) => {
+        const asOf = addDays(event, offset);
         const kind = { woman: 'identification', professional: 'dossier_access', partner: 'user_access' }[owner];
         const field = { woman: 'accountClosedOn', professional: 'lastAccessOn', partner: 'letterReceivedOn' }[owner];
         const records = recordsFromYaml(`  - { id: r, kind: ${kind}, owner: ${owner}, ${field}: "${formatCivilDate(event)}" }\n`);
@@ -217,6 +224,20 @@ describe('retention properties', () => {
         expect(decision!.status).toBe(decision!.due ? 'due' : 'kept');
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('rejects every event after as-of', async () => {
+    await fc.assert(
+      fc.asyncProperty(dateArbitrary, fc.constantFrom(...retentionDateFields), fc.integer({ min: 1, max: 20_000 }), async (asOf, field, offset) => {
+        const event = formatCivilDate(addDays(asOf, offset));
+        const records = recordsFromYaml(`  - { id: r, kind: health, owner: woman, ${field}: "${event}" }\n`);
+        const outcome = await evaluateRetention(records, ruleSet, asOf);
+        expect(outcome.ok ? [] : outcome.findings.map((finding) => [finding.code, finding.params['field'], finding.params['date']])).toEqual([
+          ['retention:records.dateAfterAsOf', field, event],
+        ]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
