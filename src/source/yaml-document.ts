@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import { errorFinding, type Finding, type PathSegment } from '../findings/index.js';
+import { locateJsonError } from './json-syntax.js';
 
 /** A parsed YAML or JSON file that still knows where each value came from. */
 export interface SourceDocument {
@@ -124,14 +125,10 @@ function strictJsonFinding(text: string, file: string): Finding | undefined {
   try {
     JSON.parse(text);
     return undefined;
-  } catch (cause) {
-    const offset = Number(/position (\d+)/.exec(String((cause as Error).message))?.[1] ?? NaN);
-    const where: { file: string; line?: number; column?: number } = { file };
-    if (Number.isFinite(offset)) {
-      const before = text.slice(0, offset).split('\n');
-      where.line = before.length;
-      where.column = before[before.length - 1]!.length + 1;
-    }
+  } catch {
+    // Node 20 leaves the position out of many JSON.parse messages, so locate the error by scanning.
+    const position = locateJsonError(text);
+    const where = { file, ...(position ? { line: position.line, column: position.column } : {}) };
     return errorFinding('json.syntax', { file }, where);
   }
 }

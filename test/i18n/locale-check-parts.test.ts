@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpolationVariables } from '../../src/i18n/check/interpolation.js';
-import { jsonSyntaxErrorOffset, locateJsonError } from '../../src/i18n/check/json-syntax.js';
+import { jsonSyntaxErrorOffset, locateJsonError } from '../../src/source/json-syntax.js';
 import { parsePluralKey, pluralCategories, pluralKey, requiredPluralCategories } from '../../src/i18n/check/plural.js';
 
 describe('interpolationVariables', () => {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorFinding, type Finding, type PathSegment } from '../../findings/index.js';
 import { parseYamlText, type ParseOutcome, type SourceDocument } from '../../source/index.js';
-import { locateJsonError } from './json-syntax.js';
+import { locateJsonError } from '../../source/json-syntax.js';
 
 /** One leaf of a namespace file: its dotted key, the path of segments and the raw value. */
 export interface TextEntry {
