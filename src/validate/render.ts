@@ -1,6 +1,6 @@
 import { formatPath, type Finding } from '../findings/index.js';
 import type { Translator } from '../i18n/index.js';
-import type { ValidationReport } from './validate.js';
+import type { CheckDepth, ValidationReport } from './validate.js';
 
 /** A finding as `bib validate --format json` prints it: the data and its message in one language. */
 export interface RenderedFinding extends Finding {
@@ -23,7 +23,8 @@ export function renderValidationJson(report: ValidationReport, translator: Trans
 
 /**
  * Renders the findings like a compiler, grouped by file: the file name, then one line per
- * finding with `line:column`, severity, message and code. Ends with a summary line.
+ * finding with `line:column`, severity, message and code. Ends with the counts of findings
+ * and files, and of files that were not checked because they do not parse or have no known kind.
  */
 export function renderValidationText(report: ValidationReport, translator: Translator): string {
   const { t } = translator;
@@ -49,7 +50,7 @@ export function renderValidationText(report: ValidationReport, translator: Trans
 
   const errors = report.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  const depthCount = (depth: string) => report.files.filter((file) => file.depth === depth).length;
+  const depthCount = (depth: CheckDepth) => report.files.filter((file) => file.depth === depth).length;
   lines.push(
     t('validate:cli.summary', {
       errors: t('validate:cli.errorCount', { count: errors }),
@@ -57,12 +58,10 @@ export function renderValidationText(report: ValidationReport, translator: Trans
       files: t('validate:cli.fileCount', { count: report.files.length }),
     }),
   );
-  lines.push(
-    t('validate:cli.depths', {
-      rules: depthCount('rules'),
-      schema: depthCount('schema'),
-      syntax: depthCount('syntax'),
-    }),
-  );
+
+  const depths = [t('validate:cli.checkedInFull', { count: depthCount('full') })];
+  if (depthCount('unparsed') > 0) depths.push(t('validate:cli.notParsed', { count: depthCount('unparsed') }));
+  if (depthCount('unknownKind') > 0) depths.push(t('validate:cli.kindUnknown', { count: depthCount('unknownKind') }));
+  lines.push(depths.join(' '));
   return `${lines.join('\n')}\n`;
 }

@@ -8,11 +8,13 @@ export interface RuleDocument {
   kind?: string;
   id?: string;
   version?: string;
+  /** The questionnaire reference (`id@version`) of screening rules and rule tests. */
+  questionnaire?: string;
 }
 
 /**
- * Parses each file and reads its `kind`, `id` and `version` when they are strings. A file
- * that does not parse is left out, and its findings are returned.
+ * Parses each file and reads its `kind`, `id`, `version` and `questionnaire` when they are
+ * strings. A file that does not parse is left out of `documents`, and its findings are returned.
  */
 export async function readRuleDocuments(files: readonly string[]): Promise<{ documents: RuleDocument[]; findings: Finding[] }> {
   const documents: RuleDocument[] = [];
@@ -28,12 +30,18 @@ export async function readRuleDocuments(files: readonly string[]): Promise<{ doc
   return { documents, findings };
 }
 
-function identityOf(data: unknown): Pick<RuleDocument, 'kind' | 'id' | 'version'> {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
-  const record = data as Record<string, unknown>;
-  const identity: Pick<RuleDocument, 'kind' | 'id' | 'version'> = {};
-  if (typeof record['kind'] === 'string') identity.kind = record['kind'];
-  if (typeof record['id'] === 'string') identity.id = record['id'];
-  if (typeof record['version'] === 'string') identity.version = record['version'];
+/** The top-level mapping of a document, or undefined when the document is a list or a scalar. */
+export function topLevelMapping(data: unknown): Record<string, unknown> | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  return data as Record<string, unknown>;
+}
+
+function identityOf(data: unknown): Pick<RuleDocument, 'kind' | 'id' | 'version' | 'questionnaire'> {
+  const record = topLevelMapping(data) ?? {};
+  const identity: Pick<RuleDocument, 'kind' | 'id' | 'version' | 'questionnaire'> = {};
+  for (const key of ['kind', 'id', 'version', 'questionnaire'] as const) {
+    const value = record[key];
+    if (typeof value === 'string') identity[key] = value;
+  }
   return identity;
 }

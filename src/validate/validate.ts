@@ -1,23 +1,34 @@
 import { stat } from 'node:fs/promises';
 import { errorFinding, InputError, type Finding } from '../findings/index.js';
-import { loadCatalog } from '../ruleset/index.js';
+import { contentFolders } from '../ruleset/index.js';
 import { discoverRuleFiles } from '../ruleset/discover.js';
-import { unreadableBaselineFindings, versionFindings } from './baseline.js';
-import { otherKindFindings, schemaNameOfKind, screeningKinds } from './other-kinds.js';
+import { baselineDuplicateFindings, unreadableBaselineFindings, versionFindings } from './baseline.js';
+import { isKnownKind, knownKindFindings, unknownKindFinding } from './kinds.js';
 import { provenanceFindings, provisionalPaths } from './provenance.js';
-import { readRuleDocuments } from './rule-documents.js';
+import { readRuleDocuments, type RuleDocument } from './rule-documents.js';
 
 export interface ValidateOptions {
-  /** Files or folders of rule files; folders are searched for `.yaml`, `.yml` and `.json` files. */
+  /**
+   * Files or folders of rule files; folders are searched for `.yaml`, `.yml` and `.json`
+   * files. A folder that contains `rules/` or `questionnaires/` (a checkout of this
+   * repository) is read as those two folders only.
+   */
   paths: readonly string[];
   /** Turns every provisional value into an error, as a release requires. */
   strict?: boolean;
-  /** A folder with an earlier copy of the rule files, for the version checks. */
+  /**
+   * A folder with an earlier copy of the rule files, for the version checks. A checkout of
+   * this repository is read as its `rules/` and `questionnaires/` folders only.
+   */
   baselineDir?: string;
 }
 
-/** Depth of the checks a file got: in full, against the JSON Schema of its kind, or as YAML only. */
-export type CheckDepth = 'rules' | 'schema' | 'syntax';
+/**
+ * The extent to which a file was checked: `full` when the loader of its kind read it,
+ * `unparsed` when it is not valid YAML or JSON, `unknownKind` when its `kind` is missing or
+ * names no kind of rule file. Files of the last two are errors, because nothing in them was checked.
+ */
+export type CheckDepth = 'full' | 'unparsed' | 'unknownKind';
 
 export interface ValidatedFile {
   file: string;
@@ -36,42 +47,47 @@ export interface ValidationReport {
 }
 
 /**
- * Validates rule files and returns every finding, not only the first: YAML syntax, the JSON
- * Schema of each kind, the semantic checks of screening rule sets, provisional values, and
- * with a baseline the version discipline. Throws InputError when a path or the baseline
- * folder does not exist.
+ * Validates rule files and returns every finding, not only the first. Findings cover YAML
+ * syntax, a missing or unknown `kind`, everything the loader of each kind rejects (screening,
+ * visibility, access, retention, alternative number, rule tests), provisional values, and with
+ * a baseline the version discipline. Throws InputError when a path or the baseline folder does
+ * not exist, or when the paths contain no rule file at all.
  */
 export async function validateRuleFiles(options: ValidateOptions): Promise<ValidationReport> {
-  const discovered = await discoverRuleFiles(options.paths);
+  const discovered = await discoverRuleFiles(options.paths.flatMap(contentFolders));
   if (discovered.findings.length > 0) throw new InputError(discovered.findings);
+  if (discovered.files.length === 0) throw new InputError([errorFinding('validate:noRuleFiles', { paths: [...options.paths] })]);
   if (options.baselineDir !== undefined) await requireFolder(options.baselineDir);
 
-  const { findings } = await loadCatalog(discovered.files);
-  const { documents } = await readRuleDocuments(discovered.files);
-  findings.push(...otherKindFindings(documents));
-  findings.push(...provenanceFindings(documents, options.strict ?? false));
+  const { documents, findings } = await readRuleDocuments(discovered.files);
+  const known = documents.filter((document) => isKnownKind(document.kind));
+  findings.push(...documents.filter((document) => !isKnownKind(document.kind)).map(unknownKindFinding));
+  findings.push(...(await knownKindFindings(known)));
+  findings.push(...provenanceFindings(known, options.strict ?? false));
 
   if (options.baselineDir !== undefined) {
-    const baselineFiles = await discoverRuleFiles([options.baselineDir]);
+    const baselineFiles = await discoverRuleFiles(contentFolders(options.baselineDir));
     const baseline = await readRuleDocuments(baselineFiles.files);
     findings.push(...unreadableBaselineFindings(baseline.findings));
-    findings.push(...versionFindings(documents, baseline.documents));
+    findings.push(...baselineDuplicateFindings(baseline.documents));
+    findings.push(...versionFindings(known, baseline.documents));
   }
 
-  const files = discovered.files.map((file): ValidatedFile => {
-    const document = documents.find((candidate) => candidate.file === file);
-    const kind = document?.kind;
-    const depth: CheckDepth = kind === undefined ? 'syntax' : screeningKinds.includes(kind) ? 'rules' : schemaNameOfKind(kind) ? 'schema' : 'syntax';
-    return {
-      file,
-      ...(kind === undefined ? {} : { kind }),
-      ...(document?.id === undefined ? {} : { id: document.id }),
-      ...(document?.version === undefined ? {} : { version: document.version }),
-      depth,
-      provisional: document ? provisionalPaths(document.document.data).length : 0,
-    };
-  });
+  const files = discovered.files.map((file) => validatedFile(file, documents.find((candidate) => candidate.file === file)));
   return { files, findings: sortFindings(findings, discovered.files) };
+}
+
+function validatedFile(file: string, document: RuleDocument | undefined): ValidatedFile {
+  if (document === undefined) return { file, depth: 'unparsed', provisional: 0 };
+  const { kind, id, version } = document;
+  return {
+    file,
+    ...(kind === undefined ? {} : { kind }),
+    ...(id === undefined ? {} : { id }),
+    ...(version === undefined ? {} : { version }),
+    depth: isKnownKind(kind) ? 'full' : 'unknownKind',
+    provisional: provisionalPaths(document.document.data).length,
+  };
 }
 
 async function requireFolder(dir: string): Promise<void> {

@@ -62,7 +62,7 @@ describe('bib validate', () => {
     const run = await runCli(['--locale', 'en', 'validate', 'rules/screening', 'no-such-rules']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('no-such-rules: error: file no-such-rules not found. Check the path.\n');
+    expect(run.stderr).toBe('no-such-rules: error: no-such-rules not found. Check the path.\n');
   });
 
   it('json output matches its schema', async () => {

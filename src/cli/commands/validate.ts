@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { errorFinding, InputError, type Finding } from '../../findings/index.js';
-import { shippedScreeningPaths } from '../../ruleset/index.js';
-import { renderValidationJson, renderValidationText, validateRuleFiles, type ValidationReport } from '../../validate/index.js';
+import { packageRoot } from '../../package-root.js';
+import { knownKinds, renderValidationJson, renderValidationText, validateRuleFiles, type ValidationReport } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -44,7 +44,18 @@ export function registerValidateCommand(program: Command, context: CliContext): 
     .option('--strict', 'treat every provisional value as an error, as a release requires', false)
     .option('--baseline <dir>', 'folder with an earlier copy of the rule files: a changed file needs a higher version')
     .addOption(new Option('--format <format>', 'output format: text grouped by file, or a JSON array of findings').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit status: 0 without errors, 1 when the rule files have errors, 2 when a path does not exist.\n\nExamples:\n  bib validate\n  bib validate --strict rules/screening questionnaires\n  bib validate --baseline ../bib-core-1.4.0 --format json')
+    .addHelpText(
+      'after',
+      `\nEvery file needs a kind that bib-core reads, and a file without one is an error. Kinds:\n  ${knownKinds.join(', ')}\n` +
+        'A folder that contains rules/ or questionnaires/, such as a checkout of this repository, is read as those two\n' +
+        'folders only. This applies to --baseline too, whose files are matched by kind, id and questionnaire, not by\n' +
+        'file name.\n\n' +
+        'Exit status: 0 without errors, 1 when the rule files have errors, 2 when a path does not exist or contains no rule file.\n\n' +
+        'Examples:\n  bib validate\n  bib validate --strict rules/screening questionnaires\n' +
+        '  # compare with the rule files of branch main, extracted to ../rules-main:\n' +
+        '  mkdir ../rules-main && git archive main rules questionnaires | tar -x -C ../rules-main\n' +
+        '  bib validate --baseline ../rules-main --format json',
+    )
     .action(async (paths: string[], flags: { strict: boolean; baseline?: string; format: 'text' | 'json' }) => {
       context.exitCode = await runValidate(
         { paths, strict: flags.strict, format: flags.format, ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }) },
@@ -59,7 +70,7 @@ export function registerValidateCommand(program: Command, context: CliContext): 
  */
 export function defaultRulePaths(cwd: string): string[] {
   const local = [join(cwd, 'rules'), join(cwd, 'questionnaires')].filter((path) => existsSync(path));
-  return local.length > 0 ? local : shippedScreeningPaths();
+  return local.length > 0 ? local : [join(packageRoot, 'rules'), join(packageRoot, 'questionnaires')];
 }
 
 /** Shortens a path to one relative to the working folder when it lies inside it, so output reads as typed. */
@@ -73,12 +84,14 @@ export function withDisplayPath(finding: Finding, cwd: string): Finding {
   return finding.file === undefined ? finding : { ...finding, file: displayPath(finding.file, cwd) };
 }
 
-/** Rewrites the files of an InputError's findings relative to the working folder. */
+/** Rewrites the files of an InputError's findings, and a `paths` list in their params, relative to the working folder. */
 export function relativeFiles(error: unknown, cwd: string): unknown {
   if (error && typeof error === 'object' && 'findings' in error) {
     const findings = (error as { findings: Finding[] }).findings;
     findings.forEach((finding, index) => {
-      findings[index] = withDisplayPath(finding, cwd);
+      const paths = finding.params['paths'];
+      const params = Array.isArray(paths) ? { ...finding.params, paths: paths.map((path: string) => displayPath(path, cwd)) } : finding.params;
+      findings[index] = withDisplayPath({ ...finding, params }, cwd);
     });
   }
   return error;
