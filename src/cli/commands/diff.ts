@@ -57,7 +57,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
   program
     .command('diff')
     .description('screen answer sets under two rule sets and report which outcomes change')
-    .requiredOption('--base <dir>', 'folder with the rule files before the change (rules/ and questionnaires/)')
+    .requiredOption('--base <dir>', 'folder with the rule files before the change')
     .requiredOption('--head <dir>', 'folder with the rule files after the change')
     .requiredOption('--answers <path>', 'a folder of answer files, a JSON-lines file (.jsonl) or a CSV file (.csv) with a questionnaire column and one column per item')
     .option('--as <questionnaire>', 'screen every answer set on the head side with this questionnaire version, for example bib-screening@2.0.0')
@@ -69,9 +69,14 @@ export function registerDiffCommand(program: Command, context: CliContext): void
       '\nAn answer set is screened on each side with the rule set of its own questionnaire version. A side without that\n' +
         'version uses its only version of the same questionnaire, or the one named by --as (head) or --base-as (base).\n' +
         'Answers are carried over by item id: items the target version does not ask are ignored, items only the target\n' +
-        'asks stay unanswered.\n\nExit status: 0 when no outcome changed, 1 when one did, 2 for invalid input.\n\n' +
+        'asks stay unanswered.\n\nA folder that contains rules/ or questionnaires/, such as the repository root, is read as those two folders\n' +
+        'only, so examples and test fixtures beside them are left out; any other folder is read whole.\n\n' +
+        'Exit status: 0 when no outcome changed, 1 when one did, 2 for invalid input.\n\n' +
         'Examples:\n  bib diff --base examples/diff/base --head examples/diff/head --answers examples/diff/answers\n' +
-        '  bib diff --base ../rules-before --head . --answers screenings.csv --format json',
+        '  bib diff --base examples/diff/base --head . --answers examples/diff/answers --format json\n' +
+        '  # compare the working tree with branch main, extracted to ../rules-main:\n' +
+        '  mkdir ../rules-main && git archive main rules questionnaires | tar -x -C ../rules-main\n' +
+        '  bib diff --base ../rules-main --head . --answers examples/diff/answers',
     )
     .action(async (flags: { base: string; head: string; answers: string; as?: string; baseAs?: string; limit: number; format: 'text' | 'json' }) => {
       context.exitCode = await runDiff(flags, context);
