@@ -2,6 +2,7 @@ import { compareCivilDates, parseCivilDate, type CivilDate } from '../periods/in
 import { errorFinding, type Finding, type PathSegment } from '../findings/index.js';
 import type { SourceDocument } from '../source/index.js';
 import type { AlternativeNumberRules, AlternativeQuestion } from './alternative-rules.js';
+import { describeValue } from './value-description.js';
 
 /** The normalised answers, by question id, exactly as they enter the keyed hash. */
 export type NormalizedAnswers = Record<string, string>;
@@ -45,7 +46,7 @@ export function normalizeAlternativeAnswers(
       continue;
     }
     if (typeof value !== 'string') {
-      findings.push(errorFinding('identity:alternative.notText', { question: question.id, type: typeof value }, where(path)));
+      findings.push(errorFinding('identity:alternative.notText', { question: question.id, ...describeValue(value) }, where(path)));
       continue;
     }
 

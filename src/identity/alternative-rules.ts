@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { errorFinding, InputError, type Finding, type PathSegment } from '../findings/index.js';
+import { Ajv } from 'ajv';
+import { InputError } from '../findings/index.js';
 import { packageRoot } from '../package-root.js';
 import { readYamlFile, type SourceDocument } from '../source/index.js';
+import { schemaFindings, semanticFindings } from './alternative-rules-findings.js';
 
 /** The kind of answer a question takes, which decides how it is normalised. */
 export type AlternativeQuestionType = 'date' | 'country' | 'name';
@@ -101,7 +102,7 @@ const rulesSchema = {
   },
 } as const;
 
-const validateRules = new Ajv({ allErrors: true, strict: true }).compile(rulesSchema);
+const validateRules = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(rulesSchema);
 
 /** Reads and checks an alternative-number rule file (by default the shipped one). Throws InputError with every finding. */
 export async function loadAlternativeNumberRules(file: string = shippedAlternativeRulesFile): Promise<AlternativeNumberRules> {
@@ -113,9 +114,9 @@ export async function loadAlternativeNumberRules(file: string = shippedAlternati
 /** Checks a parsed rule file and builds the rules as used. Throws InputError with every finding. */
 export function checkAlternativeNumberRules(document: SourceDocument): AlternativeNumberRules {
   if (!validateRules(document.data)) {
-    throw new InputError((validateRules.errors ?? []).map((error) => schemaFinding(error, document)));
+    throw new InputError(schemaFindings(validateRules.errors ?? [], document));
   }
-  const written = document.data as WrittenRules;
+  const written = document.data as WrittenAlternativeRules;
 
   const findings = semanticFindings(written, document);
   if (findings.length > 0) throw new InputError(findings);
@@ -131,7 +132,8 @@ export function checkAlternativeNumberRules(document: SourceDocument): Alternati
   };
 }
 
-interface WrittenRules {
+/** A rule file as written, once it has passed its schema. */
+export interface WrittenAlternativeRules {
   id: string;
   version: string;
   domain: string;
@@ -139,42 +141,4 @@ interface WrittenRules {
   names: AlternativeNumberRules['names'];
   countries: { aliases: Record<string, string>; codes: string[] };
   code: AlternativeNumberRules['code'];
-}
-
-/** Checks what the schema cannot: unique ids, a usable alphabet and aliases that point somewhere. */
-function semanticFindings(written: WrittenRules, document: SourceDocument): Finding[] {
-  const findings: Finding[] = [];
-  const problem = (path: PathSegment[], detail: string) =>
-    findings.push(errorFinding('identity:rules.invalid', { file: document.file, detail }, { file: document.file, path, ...document.locate(path) }));
-
-  const seen = new Set<string>();
-  written.questions.forEach((question, index) => {
-    if (seen.has(question.id)) problem(['questions', index, 'id'], `question id "${question.id}" appears twice`);
-    seen.add(question.id);
-  });
-
-  const { alphabet, aliases, separator } = written.code;
-  if (new Set(alphabet).size !== alphabet.length) problem(['code', 'alphabet'], 'the alphabet repeats a character');
-  if (alphabet !== alphabet.toUpperCase()) problem(['code', 'alphabet'], 'the alphabet must be in capitals, because typed codes are read case-insensitively');
-  if (separator !== '' && alphabet.includes(separator)) problem(['code', 'separator'], 'the separator is also in the alphabet');
-  for (const [typed, meant] of Object.entries(aliases)) {
-    if (alphabet.includes(typed)) problem(['code', 'aliases', typed], `alias "${typed}" is itself in the alphabet`);
-    if (!alphabet.includes(meant)) problem(['code', 'aliases', typed], `alias "${typed}" points to "${meant}", which is not in the alphabet`);
-  }
-
-  const codes = new Set(written.countries.codes);
-  for (const [alias, target] of Object.entries(written.countries.aliases)) {
-    if (!codes.has(target)) problem(['countries', 'aliases', alias], `country alias "${alias}" points to "${target}", which is not in the list of codes`);
-  }
-  return findings;
-}
-
-function schemaFinding(error: ErrorObject, document: SourceDocument): Finding {
-  const path: PathSegment[] = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-  const detail = `${error.message ?? error.keyword} ${JSON.stringify(error.params)}`;
-  return errorFinding('identity:rules.invalid', { file: document.file, detail }, { file: document.file, path, ...document.locate(path) });
 }

@@ -12,6 +12,7 @@ export type NationalNumberKind = 'national_number' | 'bis';
 
 /** Why a number is invalid; each code has a text under `identity:nationalNumber.<code>`. */
 export type NationalNumberReason =
+  | 'missing'
   | 'wrongLength'
   | 'notDigits'
   | 'badCheck'
@@ -72,6 +73,8 @@ function compactNationalNumber(text: string): string {
  */
 export function checkNationalNumber(text: string, today: CivilDate): NationalNumberCheck {
   const compact = compactNationalNumber(text);
+  // Nothing but white space and separators: no number was given, rather than one of 0 digits.
+  if (compact === '') return invalid([problem('missing', { length: digitCount })]);
   if (!asciiDigits.test(compact)) {
     return invalid([problem('notDigits', { length: digitCount })]);
   }

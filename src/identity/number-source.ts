@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { errorFinding, type Finding, type PathSegment } from '../findings/index.js';
 import { parseYamlText, type SourceDocument } from '../source/index.js';
+import { describeValue } from './value-description.js';
 
 /**
  * Reading national numbers from files. A number stays the text it was written as: a YAML
@@ -57,7 +58,7 @@ export function nationalNumberText(value: unknown, where: Pick<Finding, 'file' |
   if (typeof value === 'number' || typeof value === 'bigint') {
     return errorFinding('identity:numberSource.numberType', { digits: String(value).replace(/\D/g, '').length }, where);
   }
-  return errorFinding('identity:numberSource.notText', { type: value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value }, where);
+  return errorFinding('identity:numberSource.notText', describeValue(value), where);
 }
 
 function readYamlNumbers(text: string, file: string): NumberListOutcome {

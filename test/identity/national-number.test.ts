@@ -252,7 +252,7 @@ describe('national number properties', () => {
 
 describe('national number texts', () => {
   it('exist in every language', () => {
-    const reasons = ['wrongLength', 'notDigits', 'badCheck', 'impossibleMonth', 'impossibleDay', 'futureBirth', 'counterOutOfRange'];
+    const reasons = ['missing', 'wrongLength', 'notDigits', 'badCheck', 'impossibleMonth', 'impossibleDay', 'futureBirth', 'counterOutOfRange'];
     for (const locale of supportedLocales) {
       const translator = createTranslator(locale);
       for (const reason of reasons) {

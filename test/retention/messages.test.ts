@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { supportedLocales } from '../../src/i18n/index.js';
+import { createTranslator, supportedLocales } from '../../src/i18n/index.js';
 import { runCli } from '../support/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bib-retention-messages-'));
@@ -122,6 +122,24 @@ describe('retention rules messages', () => {
     const text = await retentionErrors(locale, 'examples/retention/records.yaml', ['--rules', file]);
     expectNoRawParts(text, locale);
     expect(text).not.toMatch(/must (be equal|match|have|NOT)/);
+  });
+});
+
+describe('retention type names', () => {
+  const tokens = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'];
+
+  it.each(supportedLocales)('exist for every type in %s', (locale) => {
+    // A nested $t() with a missing key would print the key itself, so every token is rendered.
+    const translator = createTranslator(locale);
+    for (const expected of tokens) {
+      for (const got of tokens) {
+        const params = { record: 'w-1', field: 'kind', path: 'rules[0].keep', allowed: 'woman, partner', expected, got, value: '5' };
+        for (const key of ['retention:records.wrongType', 'retention:rules.wrongType', 'retention:rules.notAllowed']) {
+          const text = translator.t(key, params);
+          expect(text, `${key} ${expected} ${got}`).not.toMatch(/types\.|values\.|\$t\(|\{\{/);
+        }
+      }
+    }
   });
 });
 

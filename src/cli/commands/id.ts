@@ -145,7 +145,7 @@ export async function runIdLink(options: IdLinkOptions, context: CliContext): Pr
   if (!outcome.ok) throw new InputError(outcome.findings);
 
   if (options.format === 'json') context.out(JSON.stringify(outcome.link, null, 2) + '\n');
-  else context.out(`${outcome.link.reason}: ${outcome.link.from} -> ${outcome.link.to}\n`);
+  else context.out(context.t(`identity:linked.${outcome.link.reason}`, { from: outcome.link.from, to: outcome.link.to }) + '\n');
   return ExitCode.ok;
 }
 
@@ -228,7 +228,7 @@ export function registerIdCommand(program: Command, context: CliContext): void {
 
 /** Builds the JSON report of one check, with the number masked unless --show and each reason with its text. */
 function checkReport(number: string, check: NationalNumberCheck, show: boolean, context: CliContext) {
-  const shown = show ? number : maskNationalNumber(number);
+  const shown = show || isMissing(check) ? number : maskNationalNumber(number);
   if (!check.valid) {
     const reasons = check.problems.map((problem) => ({ code: problem.reason, message: context.t(problem.code, problem.params) }));
     return { number: shown, valid: false, kind: null, birthDate: null, reasons };
@@ -248,6 +248,8 @@ function checkText(number: string, check: NationalNumberCheck, show: boolean, co
   const digits = normalizeNationalNumber(number);
   let shown = maskNationalNumber(number);
   if (show) shown = digits === undefined ? number : formatNationalNumber(digits);
+  // Eleven stars would suggest that a number was typed; an empty or separator-only input has no digit to hide.
+  if (isMissing(check)) shown = JSON.stringify(number);
   if (!check.valid) {
     const lines = [context.t('identity:check.invalid', { number: shown })];
     for (const problem of check.problems) lines.push(context.t('identity:check.reason', { message: context.t(problem.code, problem.params) }));
@@ -262,6 +264,11 @@ function checkText(number: string, check: NationalNumberCheck, show: boolean, co
   else lines.push(context.t('identity:check.born', { date }));
   if (!check.sexKnownAtIssue) lines.push(context.t('identity:check.sexUnknownAtIssue'));
   return lines.join(' ') + '\n';
+}
+
+/** Tells whether the input held no digit at all: white space and separators at most. */
+function isMissing(check: NationalNumberCheck): boolean {
+  return !check.valid && check.problems.some((problem) => problem.reason === 'missing');
 }
 
 /**
@@ -282,8 +289,13 @@ async function readKey(keyFile: string | undefined, context: CliContext): Promis
     text = context.io.env['BIB_PSEUDONYM_KEY'];
   }
 
-  if (text === undefined || text.trim() === '') {
-    throw new InputError([errorFinding('identity:key.missingCli', { minimum: minimumKeyBytes })]);
+  if (text === undefined) throw new InputError([errorFinding('identity:key.missingCli', { minimum: minimumKeyBytes })]);
+  if (text.trim() === '') {
+    // Say which source is empty: a key file created but never filled, or a variable set to nothing.
+    const finding = keyFile !== undefined
+      ? errorFinding('identity:key.emptyFile', { file: keyFile, minimum: minimumKeyBytes }, { file: keyFile })
+      : errorFinding('identity:key.emptyVariable', { minimum: minimumKeyBytes });
+    throw new InputError([finding]);
   }
   return parsePseudonymKeyText(text, keyId === undefined || keyId === '' ? undefined : keyId);
 }
