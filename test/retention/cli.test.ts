@@ -79,6 +79,13 @@ describe('bib retention', () => {
     expect(run.stderr).toContain('no-such-records.yaml');
   });
 
+  it('documents dates after --as-of', async () => {
+    const run = await runCli(['retention', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('a record with an event date after it is');
+    expect(run.stdout).toContain('An event date after --as-of');
+  });
+
   it('needs --as-of', async () => {
     const run = await runCli(['retention', example]);
     expect(run.status).toBe(2);
