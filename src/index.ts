@@ -64,6 +64,7 @@ export {
   loadVisibilityRules,
   recordSuspicion,
   suspicionsVisibleTo,
+  readSuspicionNotes,
 } from './visibility/index.js';
 export type { Viewer, ScreeningView, VisibilityRules, SuspicionNote } from './visibility/index.js';
 export { deriveCategories } from './screening/index.js';
