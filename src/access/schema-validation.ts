@@ -5,6 +5,7 @@ import { errorFinding, type Finding, type PathSegment } from '../findings/index.
 import { packageRoot } from '../package-root.js';
 import type { SourceDocument } from '../source/index.js';
 import { maskNationalNumbers } from './national-number-guard.js';
+import { pointerToPath, valueAt } from '../source/json-pointer.js';
 
 /** The versioned JSON Schemas of the access module, as file names under `schemas/`. */
 export const accessSchemaFiles = {
@@ -118,24 +119,6 @@ function toFinding(error: ErrorObject, data: unknown, source: FindingSource): Fi
     default:
       return findingAt('access:schema.other', { detail: error.message ?? error.keyword, value }, path, source);
   }
-}
-
-function pointerToPath(pointer: string): PathSegment[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 /** Renders a value for a message, cut to 60 characters, with national-number-like digits masked. */

@@ -3,6 +3,7 @@ import { errorFinding, type Finding, type PathSegment } from '../findings/index.
 import type { SourceDocument } from '../source/index.js';
 import type { WrittenAlternativeRules } from './alternative-rules.js';
 import { describeValue, type ValueType } from './value-description.js';
+import { pointerToPath, valueAt } from '../source/json-pointer.js';
 
 /**
  * Findings of an alternative-number rule file, each with its own message code in the
@@ -112,24 +113,6 @@ function patternCode(path: readonly PathSegment[]): string {
 function expectedType(error: ErrorObject): ValueType {
   const first = String((error.params as { type?: unknown }).type).split(',')[0]!;
   return (valueTypes.includes(first) ? first : 'string') as ValueType;
-}
-
-function pointerToPath(pointer: string): PathSegment[] {
-  if (pointer === '') return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 function locate(document: SourceDocument, path: PathSegment[]): Pick<Finding, 'file' | 'line' | 'column' | 'path'> {

@@ -1,6 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding, PathSegment } from '../findings/index.js';
 import type { SourceDocument } from '../source/index.js';
+import { pointerToPath, valueAt } from '../source/json-pointer.js';
+
+export { pointerToPath, valueAt };
 
 /**
  * Helpers that turn ajv errors on records and rule files into finding parameters that any
@@ -42,24 +45,6 @@ export function withoutAnyOfBranches(errors: readonly ErrorObject[]): ErrorObjec
 
 function isSameOrInside(pointer: string, parent: string): boolean {
   return pointer === parent || pointer.startsWith(`${parent}/`);
-}
-
-export function pointerToPath(pointer: string): PathSegment[] {
-  if (pointer === '') return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 /** Returns the file, path, line and column of a value; a missing node keeps the path without a position. */

@@ -4,6 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { errorFinding, type Finding, type PathSegment } from '../findings/index.js';
 import { packageRoot } from '../package-root.js';
 import type { SourceDocument } from '../source/index.js';
+import { pointerToPath, valueAt } from '../source/json-pointer.js';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, coerceTypes: false, useDefaults: false, allowUnionTypes: true });
 const validators = new Map<string, ValidateFunction>();
@@ -130,24 +131,6 @@ function flowDecimalCommas(errors: readonly ErrorObject[], document: SourceDocum
 function allowedProperties(error: ErrorObject): string[] {
   const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
   return Object.keys(schema?.properties ?? {});
-}
-
-function pointerToPath(pointer: string): PathSegment[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 /** A short, safe rendering of a value for a message (at most 60 characters). */

@@ -1,1 +1,2 @@
 export * from './yaml-document.js';
+export * from './json-pointer.js';
