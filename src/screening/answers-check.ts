@@ -3,6 +3,7 @@ import type { RuleSetCatalog, ScreeningRuleSet } from '../ruleset/index.js';
 import { describeValue } from '../ruleset/index.js';
 import type { SourceDocument } from '../source/index.js';
 import { declinedAnswer, followUpAnswers, type AnswerSet } from './answer-set.js';
+import { editDistance } from '../findings/edit-distance.js';
 
 const topLevelFields = ['questionnaire', 'answers', 'followUps'];
 
@@ -202,17 +203,4 @@ function closestId(id: string, known: readonly string[]): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

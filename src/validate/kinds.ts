@@ -6,6 +6,7 @@ import { topLevelMapping, type RuleDocument } from './rule-documents.js';
 import { ruleTestsCheck } from './rule-tests-kind.js';
 import { screeningCheck } from './screening-kinds.js';
 import { visibilityRulesCheck } from './visibility-kind.js';
+import { editDistance } from '../findings/edit-distance.js';
 
 /** Every kind of rule file that bib-core reads, in the order their checks run. */
 export const kindChecks: readonly KindCheck[] = [
@@ -66,18 +67,4 @@ function closestKind(value: string): string | undefined {
     if (distance <= 2 && (best === undefined || distance < best.distance)) best = { kind, distance };
   }
   return best?.kind;
-}
-
-/** Computes the Levenshtein distance: the fewest single-letter insertions, deletions and substitutions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
