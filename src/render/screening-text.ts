@@ -70,6 +70,15 @@ export function renderScreeningText(
   if (notApplicable.length > 0) {
     lines.push(`  ${t('cli:screen.notApplicableList', { count: notApplicable.length, names: names(notApplicable, translator) })}`);
   }
+  for (const ignored of result.ignoredFollowUps ?? []) {
+    lines.push(
+      `  ${t('cli:screen.ignoredFollowUp', {
+        question: t(`questionnaire:followUps.${ignored.id}.question`),
+        answer: ignored.answer === 'declined' ? t('questionnaire:declined') : t(`questionnaire:followUps.${ignored.id}.options.${ignored.answer}`),
+        carePath: t(`screening:carePaths.${ignored.carePath}.name`),
+      })}`,
+    );
+  }
   for (const ignored of result.ignoredAnswers) {
     lines.push(`  ${t('cli:screen.ignoredAnswer', { question: itemLabel(ignored.item, translator), answer: optionLabel(ignored.item, ignored.option, translator) })}`);
   }

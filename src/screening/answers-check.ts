@@ -128,8 +128,8 @@ function checkItemAnswers(
       continue;
     }
 
-    // An item written without a value (`item:`) is unanswered, never a zero.
-    if (value === null) continue;
+    // An item written without a value (`item:`), or undefined from a host, is unanswered, never a zero.
+    if (value === null || value === undefined) continue;
 
     const allowed = [...item.options, declinedAnswer];
     const code = checkCode(value, allowed, { item: itemId }, locate.at(path), findings);
@@ -152,7 +152,7 @@ function checkFollowUpAnswers(
       findings.push(errorFinding('answers.unknownFollowUp', { question, allowed: questions }, locate.at(path, true)));
       continue;
     }
-    if (value === null) continue;
+    if (value === null || value === undefined) continue;
     const code = checkCode(value, followUpAnswers, { item: question }, locate.at(path), findings);
     if (code !== undefined) checked[question] = code;
   }

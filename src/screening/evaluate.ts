@@ -3,7 +3,7 @@ import { compileScreening, factName, runRules, type CompiledScreening, type Scre
 import { fromHundredths, type Hundredths, type ScreeningRuleSet } from '../ruleset/index.js';
 import { declinedAnswer, type AnswerSet } from './answer-set.js';
 import { deriveCategories, triggeringIndicators } from './categories.js';
-import type { CarePathAction, CarePathResult, IgnoredAnswer, IndicatorResult, IndicatorStatus, MissingAnswer, ScreeningResult } from './result.js';
+import type { CarePathAction, CarePathResult, IgnoredAnswer, IgnoredFollowUp, IndicatorResult, IndicatorStatus, MissingAnswer, ScreeningResult } from './result.js';
 
 const compiledCache = new WeakMap<ScreeningRuleSet, CompiledScreening>();
 
@@ -85,6 +85,7 @@ export async function evaluateScreening(ruleSet: ScreeningRuleSet, answerSet: An
     carePaths: buildCarePaths(ruleSet, answerSet, carePathEvents, positive, categories.carePaths),
     answers: { ...answerSet.answers },
     ignoredAnswers: ignoredAnswers(ruleSet, answerSet, disabled),
+    ignoredFollowUps: ignoredFollowUps(ruleSet, answerSet, carePathEvents, categories.carePaths),
   };
 }
 
@@ -163,6 +164,22 @@ function ignoredAnswers(ruleSet: ScreeningRuleSet, answerSet: AnswerSet, disable
   return ruleSet.questionnaire.items
     .filter((item) => disabled.has(item.id) && answerSet.answers[item.id] !== undefined)
     .map((item) => ({ item: item.id, option: answerSet.answers[item.id]!, reason: 'disabled' as const }));
+}
+
+function ignoredFollowUps(
+  ruleSet: ScreeningRuleSet,
+  answerSet: AnswerSet,
+  events: readonly ScreeningEvent[],
+  categories: ReadonlyMap<string, string>,
+): IgnoredFollowUp[] {
+  const triggered = new Set(eventsOf(events, 'carePath').map((event) => event.params.carePath));
+  return ruleSet.carePaths
+    .filter((carePath) => !triggered.has(carePath.id))
+    .flatMap((carePath) =>
+      carePath.followUps
+        .filter((followUp) => answerSet.followUps[followUp.id] !== undefined)
+        .map((followUp) => ({ id: followUp.id, answer: answerSet.followUps[followUp.id]!, carePath: carePath.id, category: categories.get(carePath.id)! })),
+    );
 }
 
 function eventsOf<T extends ScreeningEvent['type']>(events: readonly ScreeningEvent[], type: T): Extract<ScreeningEvent, { type: T }>[] {

@@ -81,6 +81,15 @@ export interface IgnoredAnswer {
   reason: 'disabled';
 }
 
+/** A follow-up answer given although its care path was not triggered: it generates nothing. */
+export interface IgnoredFollowUp {
+  id: string;
+  answer: string;
+  carePath: string;
+  /** The data category of the care path that asks the question. */
+  category: string;
+}
+
 export interface ScreeningResult {
   questionnaire: QuestionnaireStamp;
   ruleSet: RuleSetStamp;
@@ -91,4 +100,6 @@ export interface ScreeningResult {
   /** The answers as given: item id to option code or `declined`. */
   answers: Record<string, string>;
   ignoredAnswers: IgnoredAnswer[];
+  /** Follow-up answers outside a triggered care path, reported so that none goes unseen. */
+  ignoredFollowUps: IgnoredFollowUp[];
 }

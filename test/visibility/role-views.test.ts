@@ -261,3 +261,42 @@ describe('suspicion notes on the command line', () => {
     expect(run.stderr).toContain('"sadness" is not an indicator');
   });
 });
+
+describe('follow-up answers outside a triggered care path', () => {
+  const answers = { questionnaire: 'bib-screening@2.0.0', answers: { feeling_down: 'no', loss_of_interest: 'no' }, followUps: { self_harm_thoughts: 'yes' } };
+
+  it('are reported, not dropped', async () => {
+    const { screen } = await import('../../src/screening/index.js');
+    const result = await screen(answers);
+    expect(result.carePaths).toEqual([]);
+    expect(result.ignoredFollowUps).toEqual([{ id: 'self_harm_thoughts', answer: 'yes', carePath: 'perinatal_mental_health', category: 'health' }]);
+    const text = renderScreeningText(result, createTranslator('en'), { priorities: ['low', 'normal', 'high', 'urgent'] });
+    expect(text).toContain('Follow-up answer not used');
+    expect(text).toContain(createTranslator('en').t('questionnaire:followUps.self_harm_thoughts.question'));
+  });
+
+  it('of health care paths stay hidden from role B', async () => {
+    const { screen } = await import('../../src/screening/index.js');
+    const ruleSet = catalog.screenings.get('bib-screening@2.0.0')!;
+    const view = await viewResult(await screen(answers), { role: 'B' }, { ruleSet, visibility });
+    expect(view.ignoredFollowUps).toEqual([]);
+  });
+});
+
+describe('views of stored results', () => {
+  it('take categories from the rule set, not the result', async () => {
+    const { screen } = await import('../../src/screening/index.js');
+    const ruleSet = catalog.screenings.get('bib-screening@2.0.0')!;
+    const result = await screen({ questionnaire: 'bib-screening@2.0.0', answers: { feeling_down: 'yes' } });
+    const edited = { ...result, indicators: result.indicators.map((indicator) => ({ ...indicator, category: 'socio-economic' })) };
+    const view = await viewResult(edited, { role: 'B' }, { ruleSet, visibility });
+    expect(view.indicators.map((indicator) => indicator.id)).not.toContain('depression');
+  });
+
+  it('reject another rule set than the result names', async () => {
+    const { screen } = await import('../../src/screening/index.js');
+    const result = await screen({ questionnaire: 'bib-screening@2.0.0', answers: {} });
+    const other = catalog.screenings.get('bib-screening@1.0.0')!;
+    await expect(viewResult(result, { role: 'A' }, { ruleSet: other, visibility })).rejects.toThrow();
+  });
+});
