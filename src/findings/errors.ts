@@ -10,7 +10,9 @@ export class InputError extends Error {
 
   constructor(findings: readonly Finding[], options?: { cause?: unknown }) {
     const first = findings[0];
-    super(first ? `${first.code} ${JSON.stringify(first.params)}` : 'invalid input', options);
+    // Hosts log error messages: keep the code and parameter names, never the values, which may
+    // hold a national number or health answers.
+    super(first ? `${first.code} (${Object.keys(first.params).join(', ')})${findings.length > 1 ? ` and ${findings.length - 1} more` : ''}` : 'invalid input', options);
     this.name = 'InputError';
     this.findings = findings;
   }

@@ -1,10 +1,12 @@
 import { formatPath, type Finding } from '../findings/index.js';
+import { maskNationalNumbers } from '../access/national-number-guard.js';
 import type { Translator } from '../i18n/index.js';
 
 /**
  * Renders findings like a compiler: `file:line:column: error: message`, one per line,
  * with the YAML path when there is one. Only the first `limit` findings (100 by default) are
- * listed, then a line with the count of the others. A code without a namespace (`answers.unknownItem`)
+ * listed, then a line with the count of the others. Anything shaped like a national number in
+ * a value is masked. A code without a namespace (`answers.unknownItem`)
  * is looked up in `findings`; a code with one (`access:unknownField`) as it is.
  */
 export function renderFindingsText(findings: readonly Finding[], translator: Translator, options: { limit?: number } = {}): string {
@@ -25,7 +27,14 @@ export function renderFindingsText(findings: readonly Finding[], translator: Tra
 function displayParams(params: Finding['params']): Record<string, string | number | boolean> {
   const shown: Record<string, string | number | boolean> = {};
   for (const [name, value] of Object.entries(params)) {
-    shown[name] = Array.isArray(value) ? value.join(', ') : (value as string | number | boolean);
+    const joined = Array.isArray(value) ? value.join(', ') : (value as string | number | boolean);
+    // A national number typed where it does not belong is never echoed in full.
+    shown[name] = typeof joined === 'string' ? maskNationalNumbers(joined) : typeof joined === 'number' ? maskNumber(joined) : joined;
   }
   return shown;
+}
+
+function maskNumber(value: number): number | string {
+  const masked = maskNationalNumbers(String(value));
+  return masked === String(value) ? value : masked;
 }

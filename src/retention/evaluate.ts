@@ -1,3 +1,4 @@
+import { looksLikeNationalNumber } from '../access/national-number-guard.js';
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import { errorFinding, type Finding } from '../findings/index.js';
 import { addDays, compareCivilDates, formatCivilDate, lastDayOfPeriod, type CivilDate } from '../periods/index.js';
@@ -54,6 +55,10 @@ export type RetentionOutcome = { ok: true; report: RetentionReport } | { ok: fal
 export async function evaluateRetention(records: readonly RetentionRecord[], ruleSet: RetentionRuleSet, asOf: CivilDate): Promise<RetentionOutcome> {
   const decisions: RetentionDecision[] = [];
   const findings: Finding[] = duplicateIdFindings(records);
+  records.forEach((record, index) => {
+    // Records name people by pseudonym or internal id; a national number is never stored.
+    if (looksLikeNationalNumber(record.id)) findings.push(errorFinding('retention:records.nationalNumberId', { index: index + 1 }, record.source ?? {}));
+  });
 
   for (const record of records) {
     const recordFindings = checkRecord(record, ruleSet, asOf);

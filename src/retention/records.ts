@@ -1,3 +1,4 @@
+import { looksLikeNationalNumber } from '../access/national-number-guard.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -61,6 +62,9 @@ export function checkRetentionRecords(document: SourceDocument, options: Records
         const params = { record: recordLabel(document, ['records', index]), ...problem };
         findings.push(errorFinding('retention:records.unknownValue', params, locate(document, ['records', index, problem.field])));
       }
+    }
+    if (typeof entry['id'] === 'string' && looksLikeNationalNumber(entry['id'])) {
+      findings.push(errorFinding('retention:records.nationalNumberId', { index: index + 1 }, locate(document, ['records', index, 'id'])));
     }
     records.push({ id: entry['id'] as string, kind: entry['kind'] as string, owner: entry['owner'] as string, dates, source: recordSource(document, index) });
   });

@@ -94,3 +94,32 @@ describe('rule file syntax', () => {
     expect(findings[0]?.line).toBe(36);
   });
 });
+
+describe('national numbers in messages', () => {
+  it('are masked in answer-file findings', async () => {
+    const path = write('number-as-answer.yaml', 'questionnaire: bib-screening@2.0.0\nanswers:\n  tobacco: "90020199605"\n  alcohol: 90020199605\n  "90.02.01-996.05": "no"\n');
+    const run = await runCli(['--locale', 'en', 'screen', path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(/90020199605|90\.02\.01-996\.05/);
+    expect(run.stderr).toContain('***********');
+  });
+
+  it('never reach InputError messages', async () => {
+    const { screen, InputError } = await import('../../src/index.js');
+    const error = await screen({ questionnaire: 'bib-screening@2.0.0', answers: { tobacco: '90020199605' } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).not.toContain('90020199605');
+    expect((error as Error).message).toContain('answers.unknownOption');
+  });
+
+  it('as a retention record id are rejected', async () => {
+    const path = write(
+      'records.yaml',
+      'kind: RetentionRecords\nversion: "1"\nrecords:\n  - id: "90020199605"\n    kind: health\n    owner: woman\n    accountClosedOn: "2020-01-01"\n',
+    );
+    const run = await runCli(['--locale', 'en', 'retention', path, '--as-of', '2026-01-01']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('looks like a national register or BIS number');
+    expect(run.stderr).not.toContain('90020199605');
+  });
+});
