@@ -23,12 +23,13 @@ function byPriorityDescending(priorities: readonly string[]) {
  * Renders a readable summary of a screening result in the translator's language: positive and
  * incomplete indicators first with the reason in words, then the care paths by priority with
  * their actions, then the other indicators in one line each. Every text comes from `locales/`.
- * `priorities` lists the rule set's priorities from lowest to highest.
+ * `priorities` lists the rule set's priorities from lowest to highest; with `allCategories`
+ * (the questionnaire's data categories), a view limited to fewer categories says so.
  */
 export function renderScreeningText(
   result: ScreeningResult,
   translator: Translator,
-  options: { priorities: readonly string[]; style?: TextStyle },
+  options: { priorities: readonly string[]; style?: TextStyle; allCategories?: readonly string[] },
 ): string {
   const { t } = translator;
   const style = options.style ?? plainStyle;
@@ -49,6 +50,14 @@ export function renderScreeningText(
       hash: result.ruleSet.sha256.slice(0, 12),
     }),
   );
+
+  // A view limited to some categories says so in the same words whatever the answers are,
+  // so the line itself reveals nothing about hidden data.
+  const viewer = 'viewer' in result ? (result as { viewer: { role: string; categories: string[] } }).viewer : undefined;
+  if (viewer && options.allCategories && viewer.categories.length < options.allCategories.length) {
+    const shown = viewer.categories.map((category) => t(`questionnaire:categories.${category}`)).join(', ');
+    lines.push(t('cli:screen.limitedView', { role: viewer.role, categories: shown }));
+  }
 
   const positive = result.indicators.filter((indicator) => indicator.status === 'positive');
   const incomplete = result.indicators.filter((indicator) => indicator.status === 'incomplete');

@@ -88,6 +88,7 @@ function toFinding(error: ErrorObject, document: SourceDocument): Finding {
     case 'const':
       return errorFinding('schema.const', { value: shown, expected: String(params['allowedValue']) }, where);
     case 'pattern':
+      if (path[path.length - 1] === 'version') return errorFinding('schema.versionPattern', { value: shown }, where);
       return errorFinding('schema.pattern', { value: shown, pattern: String(params['pattern']) }, where);
     case 'oneOf':
       return errorFinding('schema.condition', { value: shown }, where);

@@ -300,3 +300,34 @@ describe('views of stored results', () => {
     await expect(viewResult(result, { role: 'A' }, { ruleSet: other, visibility })).rejects.toThrow();
   });
 });
+
+describe('care-coordinator exception on the command line', () => {
+  it('needs the switch, the coordinator flag and her permission', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bib-visibility-cli-'));
+    const enabled = join(folder, 'visibility.yaml');
+    writeFileSync(enabled, readFileSync(shippedVisibilityRulesFile(), 'utf8').replace('enabled: false', 'enabled: true'));
+    const file = join('test', 'fixtures', 'screening', 'violence-not-safe.yaml');
+    const carePaths = async (args: string[]) => {
+      const run = await runCli(['screen', file, '--format', 'json', '--role', 'B', ...args]);
+      expect(run.status).toBe(0);
+      return (JSON.parse(run.stdout) as { carePaths: { id: string }[] }).carePaths.map((carePath) => carePath.id);
+    };
+
+    expect(await carePaths(['--visibility', enabled, '--care-coordinator', '--permission'])).toEqual(['violence_safety']);
+    expect(await carePaths(['--visibility', enabled, '--care-coordinator'])).toEqual([]);
+    expect(await carePaths(['--care-coordinator', '--permission'])).toEqual([]);
+  });
+
+  it('a limited text view says so', async () => {
+    const run = await runCli(['--locale', 'en', 'screen', join('test', 'fixtures', 'screening', 'violence-not-safe.yaml'), '--role', 'B']);
+    expect(run.stdout).toContain('Shown for role B');
+    const full = await runCli(['--locale', 'en', 'screen', join('test', 'fixtures', 'screening', 'violence-not-safe.yaml')]);
+    expect(full.stdout).not.toContain('Shown for role');
+  });
+
+  it('the html page for her carries no suspicion notes', async () => {
+    const run = await runCli(['screen', join('examples', 'answers', 'housing-and-mental-health.yaml'), '--format', 'html', '--date', '2026-12-04', '--suspicions', join('examples', 'suspicions', 'notes.yaml')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('seemed afraid');
+  });
+});

@@ -24,6 +24,10 @@ export interface ScreenOptions {
   suspicionsFile?: string;
   /** The viewer's id, which decides which suspicion notes are theirs. */
   viewerId?: string;
+  /** The viewer is her named care coordinator (used by the care-coordinator exception). */
+  careCoordinator?: boolean;
+  /** She has explicitly allowed this viewer to see all her data (used by the same exception). */
+  explicitPermission?: boolean;
 }
 
 /** Screens one answers file and writes the result; input errors are thrown as InputError. */
@@ -39,16 +43,23 @@ export async function runScreen(options: ScreenOptions, context: CliContext): Pr
   const visibility = options.visibilityFile ? await loadVisibilityRules(resolve(context.io.cwd, options.visibilityFile)) : await loadShippedVisibilityRules();
   const result = await evaluateScreening(ruleSet, answerSet);
   const suspicions = options.suspicionsFile ? await readSuspicionNotes(resolve(context.io.cwd, options.suspicionsFile), ruleSet) : [];
-  const viewer = { role: options.role, ...(options.viewerId ? { id: options.viewerId } : {}) };
+  const viewer = {
+    role: options.role,
+    ...(options.viewerId ? { id: options.viewerId } : {}),
+    ...(options.careCoordinator ? { careCoordinator: true } : {}),
+    ...(options.explicitPermission ? { explicitPermission: true } : {}),
+  };
   const view = await viewResult(result, viewer, { ruleSet, visibility, suspicions });
 
   if (options.format === 'json') {
     context.out(renderScreeningJson(view));
   } else if (options.format === 'html') {
     const itemOrder = ruleSet.questionnaire.items.map((item) => item.id);
-    context.out(renderHtml(view, context.translator(), { date, priorities: ruleSet.priorities, itemOrder }));
+    // The page is hers to take home: professionals' suspicion notes stay off it.
+    context.out(renderHtml({ ...view, suspicions: [] }, context.translator(), { date, priorities: ruleSet.priorities, itemOrder }));
   } else {
-    context.out(renderScreeningText(view, context.translator(), { priorities: ruleSet.priorities, style: terminalStyle(context) }));
+    const allCategories = ruleSet.questionnaire.categories;
+    context.out(renderScreeningText(view, context.translator(), { priorities: ruleSet.priorities, style: terminalStyle(context), allCategories }));
   }
   return 0;
 }
@@ -65,8 +76,10 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
     .option('--visibility <file>', 'visibility rule file to use instead of rules/visibility/visibility-rules.yaml')
     .option('--suspicions <file>', 'suspicion notes (kind SuspicionNotes) to show to the viewer: all with role A, only their own with role B')
     .option('--viewer <id>', 'id of the viewer, who reads their own suspicion notes')
+    .option('--care-coordinator', 'the viewer is her named care coordinator (counts only when the visibility rules enable that exception)')
+    .option('--permission', 'she has explicitly allowed this viewer to see all her data (same exception)')
     .addHelpText('after', '\nExamples:\n  bib screen examples/answers/housing-and-mental-health.yaml\n  bib --locale fr screen answers.yaml --format json')
-    .action(async (answersFile: string, flags: { format: 'text' | 'json' | 'html'; rules?: string; role: string; visibility?: string; date?: string; suspicions?: string; viewer?: string }) => {
+    .action(async (answersFile: string, flags: { format: 'text' | 'json' | 'html'; rules?: string; role: string; visibility?: string; date?: string; suspicions?: string; viewer?: string; careCoordinator?: boolean; permission?: boolean }) => {
       context.exitCode = await runScreen(
         {
           answersFile,
@@ -77,6 +90,8 @@ export function registerScreenCommand(program: Command, context: CliContext): vo
           ...(flags.date ? { date: flags.date } : {}),
           ...(flags.suspicions ? { suspicionsFile: flags.suspicions } : {}),
           ...(flags.viewer ? { viewerId: flags.viewer } : {}),
+          ...(flags.careCoordinator ? { careCoordinator: true } : {}),
+          ...(flags.permission ? { explicitPermission: true } : {}),
         },
         context,
       );
