@@ -59,7 +59,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
     .description('screen answer sets under two rule sets and report which outcomes change')
     .requiredOption('--base <dir>', 'folder with the rule files before the change')
     .requiredOption('--head <dir>', 'folder with the rule files after the change')
-    .requiredOption('--answers <path>', 'a folder of answer files, a JSON-lines file (.jsonl) or a CSV file (.csv) with a questionnaire column and one column per item')
+    .requiredOption('--answers <path>', 'a folder of answer files, a JSON-lines file (.jsonl) or a CSV file (.csv) with a questionnaire column and one column per item; CSV cells are separated by commas, or by semicolons when the header line contains no comma')
     .option('--as <questionnaire>', 'screen every answer set on the head side with this questionnaire version, for example bib-screening@2.0.0')
     .option('--base-as <questionnaire>', 'screen every answer set on the base side with this questionnaire version')
     .option('--limit <n>', 'list at most this many changed answer sets (all are counted)', parseLimit, 1000)
@@ -71,6 +71,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
         'Answers are carried over by item id: items the target version does not ask are ignored, items only the target\n' +
         'asks stay unanswered.\n\nA folder that contains rules/ or questionnaires/, such as the repository root, is read as those two folders\n' +
         'only, so examples and test fixtures beside them are left out; any other folder is read whole.\n\n' +
+        'A key given twice in one JSON object and a column named twice in the CSV header are invalid input.\n\n' +
         'Exit status: 0 when no outcome changed, 1 when one did, 2 for invalid input.\n\n' +
         'Examples:\n  bib diff --base examples/diff/base --head examples/diff/head --answers examples/diff/answers\n' +
         '  bib diff --base examples/diff/base --head . --answers examples/diff/answers --format json\n' +
