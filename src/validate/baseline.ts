@@ -18,6 +18,8 @@ interface VersionedDocument {
  * Reports as errors: content changed while the version stayed the same, a new version that
  * only raises the patch number although it changes points, thresholds or triggers, and a
  * version lower than the newest one in the baseline that no given document still has.
+ * Warns about each document that has neither its own version nor an earlier one in the baseline,
+ * because it was not compared.
  */
 export function versionFindings(current: readonly RuleDocument[], baseline: readonly RuleDocument[]): Finding[] {
   const earlier = indexByIdentity(baseline);
@@ -48,7 +50,12 @@ export function versionFindings(current: readonly RuleDocument[], baseline: read
     }
 
     const predecessor = candidates.filter((candidate) => compareVersions(candidate.version, version) < 0).at(-1);
-    if (!predecessor || bumpOf(predecessor.version, version) !== 'patch') continue;
+    if (!predecessor) {
+      // Neither this version nor an earlier one is in the baseline, so nothing was compared.
+      findings.push(warningFinding('validate:version.notInBaseline', { kind: document.kind!, id: document.id!, version: document.version! }, where));
+      continue;
+    }
+    if (bumpOf(predecessor.version, version) !== 'patch') continue;
     const changes = scoringChanges(document.kind!, predecessor.document.document.data, document.document.data);
     if (changes.length === 0) continue;
     findings.push(
@@ -82,6 +89,11 @@ function loweredFinding(entry: VersionedDocument, newest: VersionedDocument, whe
   const scoring = scoringChanges(kind!, newest.document.document.data, entry.document.document.data);
   const suggested = scoring.length > 0 ? nextMinor(newest.version) : { ...newest.version, patch: newest.version.patch + 1 };
   return errorFinding('validate:version.lowered', { ...params, suggested: formatVersion(suggested) }, where);
+}
+
+/** Tells whether the baseline has at least one document with a kind, an id and a valid version to compare with. */
+export function hasComparableDocuments(baseline: readonly RuleDocument[]): boolean {
+  return versioned(baseline).length > 0;
 }
 
 /** Warns about each file of the baseline that could not be read, so it was not compared. */

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { errorFinding, InputError, type Finding } from '../findings/index.js';
 import { contentFolders } from '../ruleset/index.js';
 import { discoverRuleFiles } from '../ruleset/discover.js';
-import { baselineDuplicateFindings, unreadableBaselineFindings, versionFindings } from './baseline.js';
+import { baselineDuplicateFindings, hasComparableDocuments, unreadableBaselineFindings, versionFindings } from './baseline.js';
 import { isKnownKind, knownKindFindings, unknownKindFinding } from './kinds.js';
 import { provenanceFindings, provisionalPaths } from './provenance.js';
 import { readRuleDocuments, type RuleDocument } from './rule-documents.js';
@@ -51,7 +51,8 @@ export interface ValidationReport {
  * syntax, a missing or unknown `kind`, everything the loader of each kind rejects (screening,
  * visibility, access, retention, alternative number, rule tests), provisional values, and with
  * a baseline the version discipline. Throws InputError when a path or the baseline folder does
- * not exist, or when the paths contain no rule file at all.
+ * not exist, when a path is neither a regular file nor a folder, when the paths contain no rule
+ * file at all, or when the baseline contains no rule file with a kind, an id and a version.
  */
 export async function validateRuleFiles(options: ValidateOptions): Promise<ValidationReport> {
   const discovered = await discoverRuleFiles(options.paths.flatMap(contentFolders));
@@ -67,7 +68,11 @@ export async function validateRuleFiles(options: ValidateOptions): Promise<Valid
 
   if (options.baselineDir !== undefined) {
     const baselineFiles = await discoverRuleFiles(contentFolders(options.baselineDir));
+    if (baselineFiles.findings.length > 0) throw new InputError(baselineFiles.findings);
     const baseline = await readRuleDocuments(baselineFiles.files);
+    if (!hasComparableDocuments(baseline.documents)) {
+      throw new InputError([errorFinding('validate:baselineEmpty', { dir: options.baselineDir }, { file: options.baselineDir })]);
+    }
     findings.push(...unreadableBaselineFindings(baseline.findings));
     findings.push(...baselineDuplicateFindings(baseline.documents));
     findings.push(...versionFindings(known, baseline.documents));

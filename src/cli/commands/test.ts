@@ -46,7 +46,10 @@ export function registerTestCommand(program: Command, context: CliContext): void
     .command('test')
     .description('run the declarative test cases of the rule sets and show expected against actual values')
     .argument('[dir]', 'folder or file of test cases (default: rules/tests of the working folder, else the shipped ones)')
-    .option('--rules <dir...>', 'folders of rule files under test (default: rules/ and questionnaires/ of the working folder, else the shipped ones)', [])
+    .addOption(
+      new Option('--rules <dir...>', 'folders of rule files under test')
+        .default([], 'rules/ and questionnaires/ of the working folder, else the shipped ones'),
+    )
     .option('--coverage', 'report per indicator whether cases sit at the threshold and just below it, and per care path whether one triggers it', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExit status: 0 when every case passes, 1 when a case fails, 2 for invalid test files or rule files.\n\nExamples:\n  bib test\n  bib test rules/tests --coverage\n  bib test my-cases.yaml --rules my-rules --format json')

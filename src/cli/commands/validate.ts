@@ -49,8 +49,10 @@ export function registerValidateCommand(program: Command, context: CliContext): 
       `\nEvery file needs a kind that bib-core reads, and a file without one is an error. Kinds:\n  ${knownKinds.join(', ')}\n` +
         'A folder that contains rules/ or questionnaires/, such as a checkout of this repository, is read as those two\n' +
         'folders only. This applies to --baseline too, whose files are matched by kind, id and questionnaire, not by\n' +
-        'file name.\n\n' +
-        'Exit status: 0 without errors, 1 when the rule files have errors, 2 when a path does not exist or contains no rule file.\n\n' +
+        'file name. A file whose version and earlier versions are all missing from the baseline gets a warning that it\n' +
+        'was not compared.\n\n' +
+        'Exit status: 0 without errors, 1 when the rule files have errors, 2 when a path does not exist, is neither a file\n' +
+        'nor a folder or contains no rule file, and when the baseline contains no rule file.\n\n' +
         'Examples:\n  bib validate\n  bib validate --strict rules/screening questionnaires\n' +
         '  # compare with the rule files of branch main, extracted to ../rules-main:\n' +
         '  mkdir ../rules-main && git archive main rules questionnaires | tar -x -C ../rules-main\n' +
