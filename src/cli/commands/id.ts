@@ -192,7 +192,12 @@ export function registerIdCommand(program: Command, context: CliContext): void {
     .option('--key-file <path>', `file with the pseudonym key (hex or base64, at least ${minimumKeyBytes} bytes); default: BIB_PSEUDONYM_KEY`)
     .option('--rules <file>', 'alternative-number rule file to use instead of the shipped rules/identity/bibnr.yaml')
     .option('--format <format>', 'output format: text or json (json adds the normalised answers)', 'text')
-    .addHelpText('after', '\nExamples:\n  bib id alt examples/identity/alternative-answers.yaml\n  bib id alt --verify 7KQ2-M9XD-4TAZ')
+    .addHelpText(
+      'after',
+      '\nWith --verify, the exit status is 0 when the code is valid and 1 when it is not: a character is unknown, one is\n' +
+        'missing or extra, or the check characters do not match, so the code was most likely mistyped.\n\n' +
+        'Examples:\n  bib id alt examples/identity/alternative-answers.yaml\n  bib id alt --verify 7KQ2-M9XD-4TVT',
+    )
     .action(async (answersFile: string | undefined, flags: { verify?: string; keyFile?: string; rules?: string; format: string }) => {
       context.exitCode = await runIdAlt(
         {
