@@ -22,12 +22,16 @@ const base64Pattern = /^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+={0,2}$/;
 /**
  * Creates a key from secret bytes. Without `id`, the id is a fingerprint: the first 8 hex
  * digits of an HMAC of a fixed label, which identifies the key without revealing it.
- * Throws InputError when the secret is shorter than 32 bytes or the id is not 1-32 letters,
- * digits, `_` or `-`.
+ * Throws InputError when the secret is shorter than 32 bytes, is one byte repeated, or the id
+ * is not 1-32 letters, digits, `_` or `-`.
  */
 export function createPseudonymKey(secret: Uint8Array, id?: string): PseudonymKey {
   if (secret.length < minimumKeyBytes) {
     throw new InputError([errorFinding('identity:key.tooShort', { bytes: secret.length, minimum: minimumKeyBytes })]);
+  }
+  // A secret of one repeated byte (all zeros, say) is a placeholder, not a secret.
+  if (secret.every((byte) => byte === secret[0])) {
+    throw new InputError([errorFinding('identity:key.repeated', { bytes: secret.length })]);
   }
   if (id !== undefined && !keyIdPattern.test(id)) {
     throw new InputError([errorFinding('identity:key.badId', { id: id.slice(0, 40) })]);

@@ -19,8 +19,8 @@ import { parseYamlText } from '../../src/source/index.js';
 import { pseudonymCase } from './cases.js';
 
 const today = { year: 2026, month: 6, day: 15 };
-const key = parsePseudonymKeyText('a3'.repeat(32));
-const otherKey = parsePseudonymKeyText('5c'.repeat(32));
+const key = parsePseudonymKeyText('a3b1'.repeat(16));
+const otherKey = parsePseudonymKeyText('5c4e'.repeat(16));
 let rules: AlternativeNumberRules;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBin, runCli, type CliRun } from '../support/cli.js';
 
-const keyHex = 'a3'.repeat(32);
+const keyHex = 'a3b1'.repeat(16);
 const withKey = { env: { BIB_PSEUDONYM_KEY: keyHex } };
 const scratch = mkdtempSync(join(tmpdir(), 'bib-identity-'));
 
@@ -144,7 +144,7 @@ describe('bib id pseudonym', () => {
 
   it('gives another pseudonym for another key', async () => {
     const first = await runCli(['id', 'pseudonym', '90020199605'], withKey);
-    const second = await runCli(['id', 'pseudonym', '90020199605'], { env: { BIB_PSEUDONYM_KEY: '5c'.repeat(32) } });
+    const second = await runCli(['id', 'pseudonym', '90020199605'], { env: { BIB_PSEUDONYM_KEY: '5c4e'.repeat(16) } });
     expect(second.stdout).not.toBe(first.stdout);
   });
 

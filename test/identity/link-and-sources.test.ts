@@ -14,7 +14,7 @@ import { projectRoot } from '../support/cli.js';
 import { buildNumber } from './numbers.js';
 
 const today = { year: 2026, month: 6, day: 15 };
-const key = parsePseudonymKeyText('a3'.repeat(32));
+const key = parsePseudonymKeyText('a3b1'.repeat(16));
 const fixtures = join(projectRoot, 'test', 'fixtures', 'identity');
 const bisNumber = '88471599850';
 const nationalNumber = buildNumber({ year: 1988, monthField: 7, day: 15, counter: 212 });

@@ -9,7 +9,7 @@ import { parseYamlText } from '../../src/source/index.js';
 import { runCli } from '../support/cli.js';
 
 const today = { year: 2026, month: 6, day: 15 };
-const keyHex = 'a3'.repeat(32);
+const keyHex = 'a3b1'.repeat(16);
 const withKey = { env: { BIB_PSEUDONYM_KEY: keyHex } };
 const scratch = mkdtempSync(join(tmpdir(), 'bib-identity-messages-'));
 

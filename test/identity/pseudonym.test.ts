@@ -15,7 +15,7 @@ import { pseudonymCase } from './cases.js';
 import { pad } from './numbers.js';
 
 const today = { year: 2026, month: 6, day: 15 };
-const secretHex = 'a3'.repeat(32);
+const secretHex = 'a3b1'.repeat(16);
 const key = parsePseudonymKeyText(secretHex);
 
 function pseudonymOf(number: string, withKey: PseudonymKey = key): string {
@@ -74,7 +74,7 @@ describe('pseudonym keys', () => {
   const number = pseudonymCase('two-keys').input!;
 
   it('gives two pseudonyms for two keys', () => {
-    const otherKey = parsePseudonymKeyText('5c'.repeat(32));
+    const otherKey = parsePseudonymKeyText('5c4e'.repeat(16));
     expect(pseudonymOf(number, otherKey)).not.toBe(pseudonymOf(number, key));
   });
 
@@ -149,5 +149,12 @@ describe('pseudonym format', () => {
     expect(encodeBase32(Buffer.from('foob'))).toBe('mzxw6yq');
     expect(encodeBase32(Buffer.from('fooba'))).toBe('mzxw6ytb');
     expect(encodeBase32(Buffer.from('foobar'))).toBe('mzxw6ytboi');
+  });
+});
+
+describe('placeholder keys', () => {
+  it('one repeated byte is rejected', () => {
+    expect(() => createPseudonymKey(new Uint8Array(32))).toThrow(InputError);
+    expect(() => parsePseudonymKeyText('5c'.repeat(32))).toThrow(InputError);
   });
 });
