@@ -123,3 +123,13 @@ describe('national numbers in messages', () => {
     expect(run.stderr).not.toContain('90020199605');
   });
 });
+
+describe('questionnaire run --save', () => {
+  it('refuses an existing file before the first question', async () => {
+    const existing = write('existing-answers.yaml', 'questionnaire: bib-screening@2.0.0\nanswers: {}\n');
+    const run = await runCli(['--locale', 'en', 'questionnaire', 'run', '--save', existing], { tty: true });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('already exists');
+    expect(run.stderr).toContain('--overwrite');
+  });
+});

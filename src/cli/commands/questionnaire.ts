@@ -41,6 +41,8 @@ export interface QuestionnaireRunOptions {
   version?: string;
   /** Path of the answers file to write at the end, in the public answers format. */
   savePath?: string;
+  /** Replace an existing file at `savePath`; without it, an existing file is refused. */
+  overwrite?: boolean;
   rulesDir?: string;
 }
 
@@ -83,7 +85,7 @@ export async function runQuestionnaireRun(options: QuestionnaireRunOptions, cont
   const catalog = await loadCatalog(options.rulesDir, context);
   const ruleSet = chooseRuleSet(catalog, options.version);
   const savePath = options.savePath === undefined ? undefined : resolve(context.io.cwd, options.savePath);
-  if (savePath) await requireSaveFolder(savePath, options.savePath!);
+  if (savePath) await requireSaveFolder(savePath, options.savePath!, options.overwrite === true);
 
   const translator = context.translator();
   const { t } = translator;
@@ -169,13 +171,17 @@ function promptChoices(step: WalkStep, translator: Translator): (Separator | { v
   return choices;
 }
 
-async function requireSaveFolder(file: string, typed: string): Promise<void> {
+async function requireSaveFolder(file: string, typed: string, overwrite: boolean): Promise<void> {
   const folder = dirname(file);
   const folderIsDirectory = await stat(folder).then((info) => info.isDirectory(), () => false);
   if (!folderIsDirectory) throw new InputError([errorFinding('editor:questionnaire.saveFolderMissing', { file: typed, dir: dirname(typed) })]);
 
   const targetIsDirectory = await stat(file).then((info) => info.isDirectory(), () => false);
   if (targetIsDirectory) throw new InputError([errorFinding('editor:questionnaire.saveIsFolder', { file: typed })]);
+
+  // Checked before the first question, so nobody answers a whole questionnaire in vain.
+  const targetExists = await stat(file).then(() => true, () => false);
+  if (targetExists && !overwrite) throw new InputError([errorFinding('editor:questionnaire.saveExists', { file: typed })]);
 }
 
 async function loadCatalog(rulesDir: string | undefined, context: CliContext): Promise<RuleSetCatalog> {
@@ -207,13 +213,15 @@ export function registerQuestionnaireCommand(program: Command, context: CliConte
     .command('run')
     .description('ask every question in the terminal, then the follow-up questions, and print the result (needs a terminal; for files use bib screen)')
     .option('--save <answers-file>', 'write the answers to this YAML file at the end, for bib screen')
+    .option('--overwrite', 'with --save, replace the file when it already exists')
     .option('--version <version>', 'questionnaire version, such as 1.0.0 (default: the latest)')
     .option('--rules <dir>', 'folder of rule files to use instead of the shipped ones')
     .addHelpText('after', '\nExit status: 0 when finished, 2 without a terminal or for a bad option, 130 after Ctrl-C (nothing is saved).\n\nExample:\n  bib questionnaire run --locale fr --save answers.yaml')
-    .action(async (flags: { save?: string; version?: string; rules?: string }) => {
+    .action(async (flags: { save?: string; overwrite?: boolean; version?: string; rules?: string }) => {
       context.exitCode = await runQuestionnaireRun(
         {
           ...(flags.save !== undefined ? { savePath: flags.save } : {}),
+          ...(flags.overwrite ? { overwrite: true } : {}),
           ...(flags.version !== undefined ? { version: flags.version } : {}),
           ...(flags.rules !== undefined ? { rulesDir: flags.rules } : {}),
         },
