@@ -2,15 +2,13 @@ import type { ErrorObject } from 'ajv';
 import { errorFinding, type Finding, type PathSegment } from '../findings/index.js';
 import type { SourceDocument } from '../source/index.js';
 import type { WrittenAlternativeRules } from './alternative-rules.js';
-import { describeValue, type ValueType } from './value-description.js';
+import { describeValue, expectedType, locate, locateKey } from '../source/schema-errors.js';
 import { pointerToPath, valueAt } from '../source/json-pointer.js';
 
 /**
  * Findings of an alternative-number rule file, each with its own message code in the
  * `identity:rules` namespace, so that no English text from ajv reaches a message.
  */
-
-const valueTypes: readonly string[] = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'];
 
 /** Turns the schema violations of a rule file into findings with the line and column of each value. */
 export function schemaFindings(errors: readonly ErrorObject[], document: SourceDocument): Finding[] {
@@ -108,17 +106,4 @@ function patternCode(path: readonly PathSegment[]): string {
   if (last === 'version') return 'identity:rules.badVersion';
   if (path[0] === 'countries') return 'identity:rules.badCountry';
   return 'identity:rules.badId';
-}
-
-function expectedType(error: ErrorObject): ValueType {
-  const first = String((error.params as { type?: unknown }).type).split(',')[0]!;
-  return (valueTypes.includes(first) ? first : 'string') as ValueType;
-}
-
-function locate(document: SourceDocument, path: PathSegment[]): Pick<Finding, 'file' | 'line' | 'column' | 'path'> {
-  return { file: document.file, path, ...document.locate(path) };
-}
-
-function locateKey(document: SourceDocument, path: PathSegment[]): Pick<Finding, 'file' | 'line' | 'column' | 'path'> {
-  return { ...locate(document, path), ...document.locateKey(path) };
 }

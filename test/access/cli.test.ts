@@ -2,31 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/package-root.js';
+import { runCli } from '../support/cli.js';
 
 const fixtures = 'test/fixtures/access';
-
-function captureIo() {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      stdinIsTTY: false,
-      env: {},
-      cwd: packageRoot,
-    },
-    output: () => ({ stdout, stderr }),
-  };
-}
-
-async function runCli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const { io, output } = captureIo();
-  const status = await main(args, io);
-  return { status, ...output() };
-}
 
 describe('bib access', () => {
   it('prints an allowed decision in Dutch', async () => {

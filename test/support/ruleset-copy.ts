@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './cli.js';
 
+/** Text edits by path relative to a copy, for example `rules/screening/bib-screening-2.0.0.yaml`. */
+export type FileEdits = Record<string, (text: string) => string>;
+
 /**
- * Copies the shipped questionnaires and screening rules into a new temporary folder and
- * applies text edits, so a test can load a rule set that differs in one known way.
- * `edits` maps a path relative to the copy (`rules/screening/bib-screening-2.0.0.yaml`) to
- * a function of the file's text.
+ * Copies project folders (paths relative to the repository) into a new temporary folder and
+ * applies text edits. An edit that changes nothing throws, so a test cannot pass on a stale
+ * pattern.
  */
-export function copyShippedRuleSet(edits: Record<string, (text: string) => string> = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), 'bib-rules-'));
-  cpSync(join(projectRoot, 'questionnaires'), join(folder, 'questionnaires'), { recursive: true });
-  cpSync(join(projectRoot, 'rules', 'screening'), join(folder, 'rules', 'screening'), { recursive: true });
+export function copyProjectFolders(folders: readonly string[], edits: FileEdits = {}, prefix = 'bib-rules-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  for (const relative of folders) cpSync(join(projectRoot, relative), join(folder, relative), { recursive: true });
+
   for (const [relative, edit] of Object.entries(edits)) {
     const path = join(folder, relative);
     const before = readFileSync(path, 'utf8');
@@ -21,6 +23,14 @@ export function copyShippedRuleSet(edits: Record<string, (text: string) => strin
     writeFileSync(path, after);
   }
   return folder;
+}
+
+/**
+ * Copies the shipped questionnaires and screening rules into a new temporary folder and
+ * applies text edits, so a test can load a rule set that differs in one known way.
+ */
+export function copyShippedRuleSet(edits: FileEdits = {}): string {
+  return copyProjectFolders(['questionnaires', join('rules', 'screening')], edits);
 }
 
 export const rulesV2 = 'rules/screening/bib-screening-2.0.0.yaml';

@@ -1,7 +1,6 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../support/cli.js';
+import { copyProjectFolders, type FileEdits } from '../support/ruleset-copy.js';
 
 /**
  * Copies every shipped rule file (`rules/` with all its kinds, and `questionnaires/`) into a
@@ -9,18 +8,8 @@ import { projectRoot } from '../support/cli.js';
  * differs in one known way. `edits` maps a path relative to the copy to a function of the
  * file's text. An edit that changes nothing throws, so a test cannot pass on a stale pattern.
  */
-export function copyRuleFiles(edits: Record<string, (text: string) => string> = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), 'bib-validate-'));
-  cpSync(join(projectRoot, 'rules'), join(folder, 'rules'), { recursive: true });
-  cpSync(join(projectRoot, 'questionnaires'), join(folder, 'questionnaires'), { recursive: true });
-  for (const [relative, edit] of Object.entries(edits)) {
-    const path = join(folder, relative);
-    const before = readFileSync(path, 'utf8');
-    const after = edit(before);
-    if (after === before) throw new Error(`edit of ${relative} changed nothing`);
-    writeFileSync(path, after);
-  }
-  return folder;
+export function copyRuleFiles(edits: FileEdits = {}): string {
+  return copyProjectFolders(['rules', 'questionnaires'], edits, 'bib-validate-');
 }
 
 /** Writes `text` to `relative` under `folder`, creating the folders on the way. */
