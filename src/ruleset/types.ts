@@ -4,7 +4,7 @@
  * the loader and the normaliser.
  */
 
-/** Where a value comes from; a strict validation rejects `provisional` values for a release. */
+/** Source of a value. A strict validation rejects `provisional` values for a release. */
 export type Provenance = 'published' | 'instrument_convention' | 'provisional';
 
 /** An exact decimal with at most two places, stored as an integer count of hundredths. */

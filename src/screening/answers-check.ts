@@ -17,7 +17,8 @@ function locatorFor(document: SourceDocument | undefined, file: string | undefin
   return {
     file,
     at: (path, key = false) => {
-      const position = document ? (key ? document.locateKey(path) : document.locate(path)) : undefined;
+      let position: { line: number; column: number } | undefined;
+      if (document) position = key ? document.locateKey(path) : document.locate(path);
       return { ...(file === undefined ? {} : { file }), path, ...position };
     },
   };
@@ -37,8 +38,7 @@ export function checkAnswers(
   const findings: Finding[] = [];
 
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const shape = Array.isArray(data) ? 'list' : data === null ? 'nothing' : typeof data;
-    return { findings: [errorFinding('answers.notMapping', { shape }, locate.at([]))] };
+    return { findings: [errorFinding('answers.notMapping', { shape: shapeOf(data) }, locate.at([]))] };
   }
   const record = data as Record<string, unknown>;
 
@@ -168,8 +168,7 @@ function checkCode(
   findings: Finding[],
 ): string | undefined {
   if (typeof value !== 'string') {
-    const type = Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value;
-    findings.push(errorFinding('answers.notACode', { ...params, value: describeValue(value), type, allowed: [...allowed] }, where));
+    findings.push(errorFinding('answers.notACode', { ...params, value: describeValue(value), type: shapeOf(value), allowed: [...allowed] }, where));
     return undefined;
   }
   if (allowed.includes(value)) return value;
@@ -191,7 +190,15 @@ function checkCode(
   return undefined;
 }
 
-/** The known id closest to `id` by edit distance, when it is close enough to be a typo. */
+/** Names the shape of a parsed value with a token of `findings:shapes` (`list`, `mapping`, `nothing`, `number`, ...). */
+function shapeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}
+
+/** Finds the known id closest to `id` by edit distance, when it is close enough to be a typo. */
 function closestId(id: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;

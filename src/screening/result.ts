@@ -31,7 +31,7 @@ export interface Contribution {
 export interface MissingAnswer {
   item: string;
   reason: MissingReason;
-  /** The most points the item could still give: the highest-scoring option. */
+  /** Maximum points the item could still give: those of its highest-scoring option. */
   maxPoints: number;
 }
 
